@@ -1,0 +1,161 @@
+"""One declarative entry per news source, loaded from a TOML sources file.
+
+    [[source]]
+    name = "hespress-fr"
+    homepage = "https://fr.hespress.com/"
+    language = "fr"
+    feeds = ["https://fr.hespress.com/economie/feed"]
+    sitemaps = []
+    sections = ["https://fr.hespress.com/economie"]
+    article_url = '^https://fr\\.hespress\\.com/\\d+-'
+    every = "15m"
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import timedelta
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from crawler.errors import SourcesFileError
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_DURATION = re.compile(r"^(\d+)\s*([smhd])$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_every(value: str) -> timedelta:
+    """``"15m"`` -> 15 minutes; ``s``, ``m``, ``h``, ``d`` units."""
+    match = _DURATION.match(value.strip())
+    if not match:
+        raise ValueError(f"{value!r} is not a duration like '15m', '2h' or '1d'")
+    seconds = int(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+    if seconds < 60:
+        raise ValueError(f"{value!r} is shorter than one minute")
+    return timedelta(seconds=seconds)
+
+
+def _http_urls(urls: list[str]) -> list[str]:
+    for url in urls:
+        if not re.match(r"^https?://", url):
+            raise ValueError(f"{url!r} is not an http(s) URL")
+    return urls
+
+
+class Selectors(BaseModel):
+    """CSS selectors that override trafilatura where it fails on a site."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    lead: str | None = None  # a standfirst placed outside the article body
+    body: str | None = None
+    remove: list[str] = Field(default_factory=list)  # promos, "Lire aussi" boxes
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    homepage: str
+    language: Literal["fr", "ar", "en"] = "fr"
+    feeds: list[str] = Field(default_factory=list)
+    sitemaps: list[str] = Field(default_factory=list)
+    sections: list[str] = Field(default_factory=list)
+    wp_api: list[str] = Field(default_factory=list)
+    article_url: str | None = None
+    every: str = "30m"
+    enabled: bool = True
+    max_pages: int | None = Field(default=None, ge=1)
+    selectors: Selectors | None = None
+    strip_params: list[str] = Field(default_factory=list)
+    notes: str = ""
+
+    @field_validator("name")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not _SLUG.match(value):
+            raise ValueError("must be a lowercase slug like 'hespress-fr'")
+        return value
+
+    @field_validator("homepage")
+    @classmethod
+    def _homepage(cls, value: str) -> str:
+        return _http_urls([value])[0]
+
+    @field_validator("feeds", "sitemaps", "sections", "wp_api")
+    @classmethod
+    def _urls(cls, value: list[str]) -> list[str]:
+        return _http_urls(value)
+
+    @field_validator("article_url")
+    @classmethod
+    def _regex(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"invalid regular expression: {exc}") from exc
+        return value
+
+    @field_validator("every")
+    @classmethod
+    def _every(cls, value: str) -> str:
+        parse_every(value)
+        return value
+
+    @property
+    def interval(self) -> timedelta:
+        return parse_every(self.every)
+
+    def is_article_url(self, url: str) -> bool:
+        return self.article_url is None or re.search(self.article_url, url) is not None
+
+
+def _describe(error: dict, raw_sources: list[dict]) -> str:
+    location = list(error["loc"])
+    index = location.pop(0) if location and isinstance(location[0], int) else None
+    name = "?"
+    if index is not None and index < len(raw_sources):
+        name = str(raw_sources[index].get("name", f"#{index + 1}"))
+    key = ".".join(str(part) for part in location) or "(entry)"
+    return f"source {name!r}, key {key!r}: {error['msg']}"
+
+
+def load_sources(path: Path) -> list[Source]:
+    """Read and validate a sources file; errors name the file, the source and the key."""
+    try:
+        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise SourcesFileError(f"{path}: no such sources file") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise SourcesFileError(f"{path}: not valid TOML: {exc}") from exc
+    entries = raw.get("source", [])
+    if not isinstance(entries, list) or not entries:
+        raise SourcesFileError(f"{path}: no [[source]] entries")
+    sources: list[Source] = []
+    problems: list[str] = []
+    for index, entry in enumerate(entries):
+        try:
+            sources.append(Source.model_validate(entry))
+        except ValidationError as exc:
+            problems += [_describe({**e, "loc": (index, *e["loc"])}, entries) for e in exc.errors()]
+    names = [source.name for source in sources]
+    problems += [f"source {n!r}: name used twice" for n in sorted({n for n in names if names.count(n) > 1})]
+    if problems:
+        raise SourcesFileError(f"{path}: " + "; ".join(problems))
+    return sources
+
+
+def select_sources(sources: list[Source], names: list[str] | None) -> list[Source]:
+    """The enabled sources, or exactly the named ones (enabled or not)."""
+    if not names:
+        return [source for source in sources if source.enabled]
+    by_name = {source.name: source for source in sources}
+    unknown = [name for name in names if name not in by_name]
+    if unknown:
+        raise SourcesFileError(f"unknown source(s): {', '.join(unknown)}")
+    return [by_name[name] for name in names]

@@ -1,0 +1,144 @@
+"""The one typed settings object, built once at start-up and passed down.
+
+Sources, in priority order: keyword arguments, ``NEWSWATCH_*`` environment variables
+(nested with ``__``, e.g. ``NEWSWATCH_CRAWL__DOWNLOAD_TIMEOUT``), an optional TOML file named
+by ``NEWSWATCH_CONFIG``, then the defaults below. Secrets are ``SecretStr``: they never show
+in ``repr`` or logs.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+from typing_extensions import Annotated
+
+ENV_PREFIX = "NEWSWATCH_"
+
+
+def default_data_dir() -> Path:
+    """``$XDG_DATA_HOME/newswatch``, else ``~/.local/share/newswatch``."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "newswatch"
+
+
+def bundled_catalogue() -> Path:
+    return Path(str(resources.files("crawler").joinpath("catalogue.toml")))
+
+
+class CrawlSettings(BaseModel):
+    """Politeness and safety limits for every crawl."""
+
+    user_agent: str = (
+        "newswatch/0.1 (+https://github.com/newswatch-ma/newswatch; news monitoring bot)"
+    )
+    obey_robots: bool = True
+    concurrent_per_domain: int = Field(2, ge=1, le=8)
+    concurrent_total: int = Field(16, ge=1)
+    download_delay: float = Field(0.5, ge=0)
+    autothrottle: bool = True
+    autothrottle_start_delay: float = Field(1.0, ge=0)
+    download_timeout: float = Field(30.0, gt=0)
+    retry_times: int = Field(2, ge=0)
+    max_download_bytes: int = Field(16 * 1024 * 1024, gt=0)
+    max_pages_per_source: int = Field(500, ge=1)
+    max_sitemaps_per_source: int = Field(50, ge=1)
+    extraction_timeout: float = Field(20.0, gt=0)
+    extraction_workers: int = Field(2, ge=1)
+    max_extract_bytes: int = Field(5 * 1024 * 1024, gt=0)
+    run_timeout: float = Field(900.0, gt=0)
+    log_level: str = "WARNING"
+
+
+class DaemonSettings(BaseModel):
+    default_every: str = "30m"
+    jitter_seconds: int = Field(30, ge=0)
+    misfire_grace_seconds: int = Field(3600, ge=1)
+    metrics_port: int | None = None
+    metrics_host: str = "127.0.0.1"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_nested_delimiter="__",
+        extra="ignore",
+        env_ignore_empty=True,
+    )
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    database_url: str | None = None
+    sources: Path | None = None
+    seeds_dir: Path | None = None
+
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_security: Literal["none", "starttls", "ssl"] = "starttls"
+    smtp_from: str = "newswatch@localhost"
+    smtp_timeout: float = 20.0
+    email_to: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    slack_webhook_url: SecretStr | None = None
+
+    alert_window: timedelta = timedelta(days=7)
+    alert_max_attempts: int = Field(8, ge=1)
+
+    crawl: CrawlSettings = Field(default_factory=CrawlSettings)
+    daemon: DaemonSettings = Field(default_factory=DaemonSettings)
+
+    @field_validator("email_to", mode="before")
+    @classmethod
+    def _split_recipients(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        config_file = os.environ.get(f"{ENV_PREFIX}CONFIG")
+        chain: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if config_file:
+            chain.append(TomlConfigSettingsSource(settings_cls, toml_file=Path(config_file)))
+        return tuple(chain)
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'newswatch.db'}"
+
+    @property
+    def sources_file(self) -> Path:
+        return self.sources or bundled_catalogue()
+
+    @property
+    def email_enabled(self) -> bool:
+        return bool(self.smtp_host and self.email_to)
+
+    @property
+    def slack_enabled(self) -> bool:
+        return self.slack_webhook_url is not None
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build the settings; the only place the environment is read."""
+    return Settings(**overrides)

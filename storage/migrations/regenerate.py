@@ -1,0 +1,31 @@
+"""Dev tool: rewrite the initial migration from the models (before the first release only).
+
+Run: python -m storage.migrations.regenerate
+"""
+
+import tempfile
+from pathlib import Path
+
+from alembic import command
+
+from storage.db import alembic_config, make_engine
+
+VERSIONS = Path(__file__).parent / "versions"
+
+
+def main() -> None:
+    for old in VERSIONS.glob("0001_*.py"):
+        old.unlink()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/empty.db"
+        engine = make_engine(url)
+        config = alembic_config(url)
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.revision(config, message="initial schema", autogenerate=True, rev_id="0001")
+    for new in VERSIONS.glob("0001_*.py"):
+        new.rename(VERSIONS / "0001_initial.py")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+"""Every table, importable from one place (Alembic's env imports this)."""
+
+from storage.models.core import (
+    Article,
+    CrawlRun,
+    Page,
+    SourceError,
+    SourceRun,
+    SourceState,
+    Story,
+)
+from storage.models.outbox import Alert
+
+__all__ = [
+    "Alert",
+    "Article",
+    "CrawlRun",
+    "Page",
+    "SourceError",
+    "SourceRun",
+    "SourceState",
+    "Story",
+]
