@@ -51,3 +51,11 @@ class NotAnArticle(FetchFailure):
 
 class ExtractionFailed(FetchFailure):
     """trafilatura found no article text, failed, or passed its time limit."""
+
+
+class RobotsDisallowed(FetchFailure):
+    """robots.txt forbids the URL; it is never requested."""
+
+
+class PageCapReached(FetchFailure):
+    """The source hit its per-run page cap (a calendar or pagination trap stops here)."""

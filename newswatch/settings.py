@@ -54,6 +54,7 @@ class CrawlSettings(BaseModel):
     max_download_bytes: int = Field(16 * 1024 * 1024, gt=0)
     max_pages_per_source: int = Field(500, ge=1)
     max_sitemaps_per_source: int = Field(50, ge=1)
+    discovery_days: int = Field(7, ge=1)  # sitemap entries older than this are not fetched
     extraction_timeout: float = Field(20.0, gt=0)
     extraction_workers: int = Field(2, ge=1)
     max_extract_bytes: int = Field(5 * 1024 * 1024, gt=0)

@@ -1,0 +1,34 @@
+"""What flows through the pipeline stages, one stage filling in after another."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass
+class Extracted:
+    title: str
+    text: str
+    published_at: datetime | None
+    author: str | None
+    language: str | None
+    canonical_url: str | None
+    truncated: bool = False
+
+
+@dataclass
+class ArticleItem:
+    source: str
+    url: str  # canonical: the seen-store key
+    fetched_url: str
+    http_status: int
+    html: str
+    link_title: str | None = None
+    link_published: datetime | None = None
+    rung: str | None = None
+    extracted: Extracted | None = None
+    analysis: Any = None  # analysis.Analysis
+    resolution: Any = None  # dedup.Resolution
+    notes: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,65 @@
+"""Stage 1: trafilatura in a pool of worker processes, each page under a hard time limit."""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+from concurrent.futures import TimeoutError as FutureTimeout
+
+from pebble import ProcessExpired, ProcessPool
+from scrapy.exceptions import DropItem
+
+from crawler import errors
+from crawler.extract import extract_article
+from crawler.items import ArticleItem, Extracted
+from crawler.pipeline.base import Stage
+
+
+class ExtractStage(Stage):
+    pool: ProcessPool | None = None
+
+    def open_spider(self) -> None:
+        crawl = self.context.settings.crawl
+        # forkserver: workers start from a clean process, not a fork of the threaded reactor.
+        self.pool = ProcessPool(
+            max_workers=crawl.extraction_workers, max_tasks=500,
+            context=multiprocessing.get_context("forkserver"),
+        )
+
+    def close_spider(self) -> None:
+        if self.pool is not None:
+            self.pool.stop()
+            self.pool.join(timeout=10)
+
+    async def process_item(self, item: ArticleItem) -> ArticleItem:
+        crawl = self.context.settings.crawl
+        if len(item.html) > crawl.max_extract_bytes:
+            self._fail(item, errors.ExtractionFailed, f"page of {len(item.html)} characters is over the extraction cap")
+        selectors = self._selectors(item.source)
+        assert self.pool is not None
+        future = self.pool.schedule(
+            extract_article, args=(item.html, item.fetched_url, selectors),
+            timeout=crawl.extraction_timeout,
+        )
+        try:
+            fields = await asyncio.wrap_future(future)
+        except FutureTimeout:
+            self._fail(item, errors.ExtractionFailed, f"extraction passed {crawl.extraction_timeout:g} s and was killed")
+        except ProcessExpired as exc:
+            self._fail(item, errors.ExtractionFailed, f"extraction worker died: {exc}")
+        except errors.FetchFailure as exc:
+            self._fail(item, type(exc), str(exc))
+        item.extracted = Extracted(**fields)
+        item.html = ""  # the page is no longer needed; keep memory flat
+        return item
+
+    def _selectors(self, source: str) -> dict | None:
+        entry = self.context.sources[source].selectors
+        return entry.model_dump() if entry else None
+
+    def _fail(self, item: ArticleItem, kind: type[errors.FetchFailure], message: str) -> None:
+        self.context.recorder.failure(
+            item.source, kind, message, url=item.url, http_status=item.http_status,
+            seen_outcome="not_article" if kind is errors.NotAnArticle else "failed",
+        )
+        raise DropItem(f"{kind.__name__}: {message}")

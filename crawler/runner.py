@@ -1,0 +1,126 @@
+"""Running one crawl over one or many sources.
+
+Scrapy's reactor cannot be restarted inside a process, so every crawl runs in a child
+process: a one-off command and a long-lived daemon alike. The parent owns the run row, so a
+child that hangs past its time limit is killed and the run is still recorded.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from dataclasses import dataclass, field
+
+from scrapy.crawler import CrawlerProcess
+from sqlmodel import select
+
+from crawler.context import RunContext
+from crawler.recorder import RunRecorder
+from crawler.scrapy_settings import scrapy_settings
+from crawler.sources import Source
+from crawler.spider import NewsSpider
+from newswatch.settings import Settings
+from storage.db import connect, session_scope
+from storage.models import CrawlRun, SourceError, SourceRun, SourceState
+from storage.types import utcnow
+
+log = logging.getLogger(__name__)
+_KILL_GRACE_SECONDS = 30.0
+
+
+@dataclass
+class RunSummary:
+    run_id: int
+    status: str
+    pages_fetched: int = 0
+    new_articles: int = 0
+    alerts_created: int = 0
+    errors: int = 0
+    sources: dict[str, str] = field(default_factory=dict)  # name -> ok, failed, blocked, killed
+
+    @property
+    def failed_sources(self) -> list[str]:
+        return [name for name, status in self.sources.items() if status != "ok"]
+
+
+def start_run(settings: Settings, sources: list[Source], trigger: str) -> int:
+    engine = connect(settings.effective_database_url)
+    with session_scope(engine) as session:
+        for source in sources:
+            if session.get(SourceState, source.name) is None:
+                session.add(SourceState(name=source.name, homepage=source.homepage, language=source.language))
+        run = CrawlRun(trigger=trigger, sources=[s.name for s in sources])
+        session.add(run)
+        session.flush()
+        assert run.id is not None
+        return run.id
+
+
+def crawl_in_process(
+    settings: Settings, sources: list[Source], run_id: int, channels: list[str], refetch: bool = False
+) -> None:
+    """Run Scrapy here: call at most once per process (see `crawl`)."""
+    engine = connect(settings.effective_database_url, migrate=False)
+    recorder = RunRecorder(engine, run_id, sources)
+    context = RunContext(
+        settings=settings, engine=engine, run_id=run_id,
+        sources={s.name: s for s in sources}, recorder=recorder, channels=channels,
+        refetch=refetch,
+    )
+    process = CrawlerProcess(scrapy_settings(settings), install_root_handler=False)
+    process.crawl(NewsSpider, context=context)
+    process.start()
+    recorder.finish()
+
+
+def crawl(
+    settings: Settings,
+    sources: list[Source],
+    *,
+    channels: list[str],
+    trigger: str = "cli",
+    refetch: bool = False,
+) -> RunSummary:
+    """Crawl ``sources`` once, in a child process with a hard time limit."""
+    run_id = start_run(settings, sources, trigger)
+    ctx = multiprocessing.get_context("spawn")
+    child = ctx.Process(
+        target=crawl_in_process, args=(settings, sources, run_id, channels, refetch),
+        name=f"newswatch-crawl-{run_id}",
+    )
+    child.start()
+    child.join(settings.crawl.run_timeout + _KILL_GRACE_SECONDS)
+    if child.is_alive():
+        log.error("crawl run %s passed its time limit; killing it", run_id)
+        child.kill()
+        child.join()
+        _mark_killed(settings, run_id, sources, "run passed its time limit and was killed")
+    elif child.exitcode != 0:
+        _mark_killed(settings, run_id, sources, f"crawl process exited with code {child.exitcode}")
+    return summarize(settings, run_id)
+
+
+def _mark_killed(settings: Settings, run_id: int, sources: list[Source], reason: str) -> None:
+    engine = connect(settings.effective_database_url, migrate=False)
+    with session_scope(engine) as session:
+        run = session.get(CrawlRun, run_id)
+        if run is None or run.finished_at is not None:
+            return
+        run.status, run.finished_at = "killed", utcnow()
+        session.add(run)
+        for source in sources:
+            session.add(SourceError(run_id=run_id, source=source.name, kind="RunKilled", message=reason))
+            session.add(SourceRun(run_id=run_id, source=source.name, status="killed", finished_at=utcnow(), errors=1, error_kinds={"RunKilled": 1}))
+
+
+def summarize(settings: Settings, run_id: int) -> RunSummary:
+    engine = connect(settings.effective_database_url, migrate=False)
+    with session_scope(engine) as session:
+        run = session.get(CrawlRun, run_id)
+        assert run is not None
+        source_runs = session.exec(select(SourceRun).where(SourceRun.run_id == run_id)).all()
+        return RunSummary(
+            run_id=run_id, status=run.status, pages_fetched=run.pages_fetched,
+            new_articles=run.new_articles, alerts_created=run.alerts_created, errors=run.errors,
+            sources={sr.source: sr.status for sr in source_runs},
+        )

@@ -1,0 +1,224 @@
+"""The one spider: walks each source's discovery ladder, then fetches unseen article pages.
+
+A source's discovery rungs are tried in order (news sitemap, feed, WordPress API, section
+pages); when a rung fails or yields no article link, the next one is tried.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+from collections.abc import AsyncIterator, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import scrapy
+from scrapy.http import Request, Response
+from twisted.python.failure import Failure
+
+from crawler import errors
+from crawler.context import RunContext
+from crawler.discovery import Link, parse_feed, parse_section, parse_sitemap, parse_wp_posts
+from crawler.failures import classify, is_challenge
+from crawler.items import ArticleItem
+from crawler.sources import Source
+from dedup import canonical_url
+from storage.types import utcnow
+
+RUNGS = ("sitemap", "feed", "wp-api", "section")
+_HTML_TYPES = (b"text/html", b"application/xhtml", b"text/plain", b"")
+
+
+@dataclass
+class Ladder:
+    source: Source
+    rungs: list[tuple[str, list[str]]]
+    index: int = -1
+    pending: int = 0
+    found: int = 0
+    sitemaps: int = 0
+    requests: int = 0
+
+    @property
+    def rung(self) -> str:
+        return self.rungs[self.index][0]
+
+
+def build_ladder(source: Source) -> Ladder:
+    urls = {"sitemap": source.sitemaps, "feed": source.feeds, "wp-api": source.wp_api,
+            "section": source.sections}
+    return Ladder(source, [(rung, list(urls[rung])) for rung in RUNGS if urls[rung]])
+
+
+class NewsSpider(scrapy.Spider):
+    name = "newswatch"
+
+    def __init__(self, context: RunContext, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.context = context
+        self.ladders = {s.name: build_ladder(s) for s in context.sources.values()}
+        self.scheduled: set[str] = set()
+        self.horizon = utcnow() - timedelta(days=context.settings.crawl.discovery_days)
+
+    async def start(self) -> AsyncIterator[Request]:
+        for ladder in self.ladders.values():
+            for request in self._next_rung(ladder):
+                yield request
+
+    # -- discovery -------------------------------------------------------------------------
+
+    def _next_rung(self, ladder: Ladder) -> Iterator[Request]:
+        ladder.index += 1
+        ladder.found = 0
+        if ladder.index >= len(ladder.rungs):
+            return
+        rung, urls = ladder.rungs[ladder.index]
+        for url in urls:
+            yield self._discovery_request(ladder, rung, url)
+
+    def _discovery_request(self, ladder: Ladder, rung: str, url: str) -> Request:
+        ladder.pending += 1
+        return Request(
+            url, callback=self.parse_discovery, errback=self.discovery_failed, dont_filter=True,
+            priority=10, cb_kwargs={"source": ladder.source.name, "rung": rung},
+            meta={"source": ladder.source.name},
+        )
+
+    def parse_discovery(self, response: Response, source: str, rung: str) -> Iterator[Request]:
+        ladder = self.ladders[source]
+        self.context.recorder.fetched(source, response.status)
+        try:
+            yield from self._discover(ladder, rung, response)
+        except errors.FetchFailure as exc:
+            self.context.recorder.failure(source, type(exc), str(exc), url=response.url)
+        yield from self._rung_done(ladder)
+
+    def discovery_failed(self, failure: Failure) -> Iterator[Request]:
+        request = failure.request  # type: ignore[attr-defined]
+        source = request.meta["source"]
+        kind, message, status = classify(failure)
+        self.context.recorder.failure(source, kind, message, url=request.url, http_status=status)
+        yield from self._rung_done(self.ladders[source])
+
+    def _rung_done(self, ladder: Ladder) -> Iterator[Request]:
+        ladder.pending -= 1
+        if ladder.pending == 0 and ladder.found == 0:
+            yield from self._next_rung(ladder)
+
+    def _discover(self, ladder: Ladder, rung: str, response: Response) -> Iterator[Request]:
+        if rung == "sitemap":
+            yield from self._discover_sitemap(ladder, response)
+            return
+        if rung == "feed":
+            links = parse_feed(response.body, response.url)
+        elif rung == "wp-api":
+            links = parse_wp_posts(response.body, response.url)
+        else:
+            links = parse_section(response.text, response.url)
+        yield from self._article_requests(ladder, rung, links)
+
+    def _discover_sitemap(self, ladder: Ladder, response: Response) -> Iterator[Request]:
+        page = parse_sitemap(_maybe_gunzip(response.body, self._max_bytes), response.url)
+        cap = self.context.settings.crawl.max_sitemaps_per_source
+        for url in page.sitemaps:
+            if ladder.sitemaps >= cap:
+                self.context.recorder.failure(
+                    ladder.source.name, errors.PageCapReached,
+                    f"sitemap index lists more than {cap} sitemaps; the rest are skipped",
+                    url=response.url,
+                )
+                break
+            ladder.sitemaps += 1
+            yield self._discovery_request(ladder, "sitemap", url)
+        recent = [link for link in page.links if not link.published or link.published >= self.horizon]
+        yield from self._article_requests(ladder, "sitemap", recent)
+
+    @property
+    def _max_bytes(self) -> int:
+        return self.context.settings.crawl.max_download_bytes
+
+    # -- articles --------------------------------------------------------------------------
+
+    def _article_requests(self, ladder: Ladder, rung: str, links: Iterable[Link]) -> Iterator[Request]:
+        source = ladder.source
+        matching = [link for link in links if source.is_article_url(link.url)]
+        ladder.found += len(matching)
+        self.context.recorder.links(source.name, rung, len(matching))
+        for link in matching:
+            request = self._article_request(ladder, rung, link)
+            if request is not None:
+                yield request
+
+    def _article_request(self, ladder: Ladder, rung: str, link: Link) -> Request | None:
+        source = ladder.source
+        url = canonical_url(link.url, strip_params=source.strip_params)
+        if url in self.scheduled or self.context.seen(url):
+            return None
+        cap = source.max_pages or self.context.settings.crawl.max_pages_per_source
+        if ladder.requests >= cap:
+            if ladder.requests == cap:
+                ladder.requests += 1
+                self.context.recorder.failure(
+                    source.name, errors.PageCapReached, f"page cap of {cap} reached", url=link.url
+                )
+            return None
+        ladder.requests += 1
+        self.scheduled.add(url)
+        return Request(
+            link.url, callback=self.parse_article, errback=self.article_failed,
+            meta={"source": source.name, "canonical": url, "link": link, "rung": rung},
+        )
+
+    def parse_article(self, response: Response) -> Iterator[ArticleItem]:
+        meta = response.meta
+        source, url = meta["source"], meta["canonical"]
+        self.context.recorder.fetched(source, response.status)
+        problem = _not_an_article(response)
+        if problem is not None:
+            kind, message = problem
+            self.context.recorder.failure(
+                source, kind, message, url=url, http_status=response.status,
+                seen_outcome="blocked" if kind is errors.Blocked else "not_article",
+            )
+            return
+        link: Link = meta["link"]
+        yield ArticleItem(
+            source=source, url=url, fetched_url=response.url, http_status=response.status,
+            html=response.text, link_title=link.title, link_published=link.published,
+            rung=meta["rung"],
+        )
+
+    def article_failed(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]
+        kind, message, status = classify(failure)
+        # A missing page stays missing; a server or network fault may heal, so retry next run.
+        permanent = status in (404, 410) or kind in (errors.RobotsDisallowed, errors.TooLarge)
+        self.context.recorder.failure(
+            request.meta["source"], kind, message, url=request.meta["canonical"],
+            http_status=status, seen_outcome="failed" if permanent else None,
+        )
+
+
+def _not_an_article(response: Response) -> tuple[type[errors.FetchFailure], str] | None:
+    content_type = (response.headers.get(b"Content-Type") or b"").split(b";")[0].strip().lower()
+    if not content_type.startswith(_HTML_TYPES):
+        return errors.NotAnArticle, f"served {content_type.decode(errors='replace')}, not HTML"
+    if not response.body.strip():
+        return errors.NotAnArticle, "empty body"
+    if is_challenge(response):
+        return errors.Blocked, f"challenge page (HTTP {response.status})"
+    return None
+
+
+def _maybe_gunzip(body: bytes, max_bytes: int) -> bytes:
+    if body[:2] != b"\x1f\x8b":
+        return body
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(body)) as stream:
+            data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise errors.FeedBroken(f"gzipped sitemap is corrupt: {exc}") from exc
+    if len(data) > max_bytes:
+        raise errors.TooLarge(f"gzipped sitemap inflates past {max_bytes} bytes")
+    return data

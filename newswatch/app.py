@@ -1,0 +1,62 @@
+"""What the CLI and the daemon do, as plain functions over the one Settings object."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from crawler.runner import RunSummary, crawl
+from crawler.sources import Source, load_sources, select_sources
+from newswatch.seeding import ensure_bundled_seeds
+from newswatch.settings import Settings
+from storage.db import connect
+
+log = logging.getLogger(__name__)
+
+
+def open_database(settings: Settings) -> Engine:
+    """The database, migrated to head, with the bundled seed corpus loaded."""
+    engine = connect(settings.effective_database_url)
+    ensure_bundled_seeds(engine)
+    return engine
+
+
+def load_catalogue(settings: Settings, sources_file: Path | None = None) -> list[Source]:
+    return load_sources(sources_file or settings.sources_file)
+
+
+def alert_channels(settings: Settings) -> list[str]:
+    from alerts import build_notifiers
+
+    return sorted(build_notifiers(settings))
+
+
+def crawl_once(
+    settings: Settings,
+    names: list[str] | None = None,
+    *,
+    sources_file: Path | None = None,
+    send_alerts: bool = True,
+    trigger: str = "cli",
+    refetch: bool = False,
+) -> RunSummary:
+    """One crawl of the named (or all enabled) sources, then delivery of pending alerts."""
+    sources = select_sources(load_catalogue(settings, sources_file), names)
+    engine = open_database(settings)
+    channels = alert_channels(settings) if send_alerts else []
+    summary = crawl(settings, sources, channels=channels, trigger=trigger, refetch=refetch)
+    if send_alerts:
+        deliver_pending(settings, engine)
+    return summary
+
+
+def deliver_pending(settings: Settings, engine: Engine) -> object:
+    from alerts import build_notifiers
+    from alerts.relay import Relay
+
+    notifiers = build_notifiers(settings)
+    if not notifiers:
+        return None
+    return Relay(engine, notifiers, settings=settings).send_pending()
