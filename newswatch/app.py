@@ -59,4 +59,4 @@ def deliver_pending(settings: Settings, engine: Engine) -> object:
     notifiers = build_notifiers(settings)
     if not notifiers:
         return None
-    return Relay(engine, notifiers, settings=settings).send_pending()
+    return Relay(engine, notifiers, max_attempts=settings.alert_max_attempts).send_pending()

@@ -69,12 +69,12 @@ def ingest(
     session.add(article)
     session.flush()
     assert article.id is not None
-    story, is_new_story = _story_for(session, article, analysis, resolution, known=new.is_seed)
+    story = _story_for(session, article, analysis, resolution, known=new.is_seed or resolution.known)
     article.story_id = story.id
     session.add(article)
     register(session, article.id, candidate)
     _mark_page(session, new, article, status)
-    alerts = _enqueue(session, story, article, resolution, is_new_story, channels, window)
+    alerts = _enqueue(session, story, article, channels, window)
     return Outcome(article.id, story.id or 0, status, len(alerts))
 
 
@@ -102,13 +102,13 @@ def _article_row(new: NewArticle, analysis: Any, resolution: Resolution, status:
 
 def _story_for(
     session: Session, article: Article, analysis: Any, resolution: Resolution, *, known: bool
-) -> tuple[Story, bool]:
+) -> Story:
     if resolution.story_id is not None:
         story = session.get(Story, resolution.story_id)
         if story is not None:
-            _join_story(story, analysis)
+            _join_story(story, analysis, material_change=resolution.material_change)
             session.add(story)
-            return story, False
+            return story
     story = Story(
         title=article.title, known=known, announcement=analysis.announcement,
         first_article_id=article.id, article_count=1,
@@ -116,16 +116,17 @@ def _story_for(
     _copy_figures(story, analysis)
     session.add(story)
     session.flush()
-    return story, True
+    return story
 
 
-def _join_story(story: Story, analysis: Any) -> None:
+def _join_story(story: Story, analysis: Any, *, material_change: bool) -> None:
     story.article_count += 1
     story.updated_at = utcnow()
     if analysis.announcement and not story.announcement:
         story.announcement = True
     if analysis.announcement:
-        _copy_figures(story, analysis, only_missing=True)
+        # A new figure replaces the story's; otherwise a copy only fills what is missing.
+        _copy_figures(story, analysis, only_missing=not material_change)
 
 
 def _copy_figures(story: Story, analysis: Any, *, only_missing: bool = False) -> None:
@@ -154,23 +155,14 @@ def _mark_page(session: Session, new: NewArticle, article: Article, status: str)
 
 
 def _enqueue(
-    session: Session,
-    story: Story,
-    article: Article,
-    resolution: Resolution,
-    is_new_story: bool,
-    channels: list[str],
-    window: timedelta,
+    session: Session, story: Story, article: Article, channels: list[str], window: timedelta
 ) -> list[Any]:
+    # The outbox keys one announcement per story and channel, then an update only when the
+    # story's figures change; calling it for every announcing copy is therefore safe.
     if story.known or article.is_seed or not channels:
         return []
     if not (article.announcement and article.relevant):
         return []
-    # Joining a story alerts only if it brings a new figure, or if the story first becomes
-    # an announcement with this article; the outbox key makes a repeat a no-op.
-    kind = "update" if resolution.material_change and not is_new_story else "announcement"
     return enqueue_story_alerts(
-        session, story=story, article=article, channels=channels, now=utcnow(),
-        window=window, kind=kind,
+        session, story=story, article=article, channels=channels, now=utcnow(), window=window
     )
-

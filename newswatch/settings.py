@@ -68,6 +68,11 @@ class DaemonSettings(BaseModel):
     misfire_grace_seconds: int = Field(3600, ge=1)
     metrics_port: int | None = None
     metrics_host: str = "127.0.0.1"
+    max_parallel_crawls: int = Field(2, ge=1)
+    relay_every_seconds: int = Field(30, ge=1)
+    shutdown_grace_seconds: float = Field(30.0, ge=0)
+    # Every source at this interval instead of its own (demos, tests and benchmarks).
+    every_override: timedelta | None = None
 
 
 class Settings(BaseSettings):

@@ -1,0 +1,98 @@
+"""`newswatch explain`: why an article did or did not alert."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session, select
+
+from dedup import canonical_url
+from storage.models import Alert, Article, Page
+from storage.queries import find_article, find_page, get_story, story_articles
+
+
+def explain(session: Session, ref: str) -> dict[str, Any]:
+    article = find_article(session, ref)
+    if article is None and not ref.isdigit():
+        article = find_article(session, canonical_url(ref))
+    if article is None:
+        return _not_stored(session, ref)
+    report = _article_report(session, article)
+    report["lines"] = _lines(report)
+    return report
+
+
+def _not_stored(session: Session, ref: str) -> dict[str, Any]:
+    page = find_page(session, ref) or (None if ref.isdigit() else find_page(session, canonical_url(ref)))
+    if page is None:
+        lines = [f"{ref}: never seen. It was not found in any feed, sitemap or section crawled."]
+        return {"found": False, "ref": ref, "lines": lines}
+    reason = page.reason or page.outcome
+    lines = [f"{page.url}: skipped ({page.outcome}): {reason}", f"source: {page.source}, HTTP {page.http_status}"]
+    return {"found": True, "ref": ref, "verdict": page.outcome, "reason": reason, "page": _page_dict(page), "lines": lines}
+
+
+def _page_dict(page: Page) -> dict[str, Any]:
+    return {"url": page.url, "source": page.source, "outcome": page.outcome, "http_status": page.http_status, "fetched_at": page.fetched_at}
+
+
+def _article_report(session: Session, article: Article) -> dict[str, Any]:
+    analysis = article.analysis or {}
+    alerts = session.exec(select(Alert).where(Alert.article_id == article.id)).all()
+    story = get_story(session, article.story_id) if article.story_id else None
+    others = [a for a in story_articles(session, story.id)] if story and story.id else []
+    return {
+        "found": True,
+        "ref": article.url,
+        "article": {"id": article.id, "url": article.url, "source": article.source, "title": article.title, "status": article.status, "published_at": article.published_at},
+        "verdict": _verdict(article, alerts),
+        "duplicate_of": article.duplicate_of,
+        "similarity": article.similarity,
+        "decision": article.decision,
+        "analysis": analysis,
+        "alerts": [{"id": a.id, "channel": a.channel, "kind": a.kind, "status": a.status} for a in alerts],
+        "story": None if story is None else {
+            "id": story.id, "known": story.known, "title": story.title,
+            "articles": [{"id": o.id, "source": o.source, "url": o.url} for o in others],
+        },
+    }
+
+
+def _verdict(article: Article, alerts: list[Alert]) -> str:
+    if article.is_seed:
+        return "seed article (known corpus)"
+    if article.status == "known":
+        return "copy of a known (seed) article: never alerted"
+    if article.status == "duplicate":
+        return "duplicate of an earlier article: joined its story"
+    if not article.relevant:
+        return "off-topic"
+    if not article.announcement:
+        return "on-topic, but not an announcement"
+    if alerts:
+        return "alerted"
+    return "announcement, no alert (no channel configured or alerts disabled)"
+
+
+def _lines(report: dict[str, Any]) -> list[str]:
+    article, analysis = report["article"], report["analysis"]
+    lines = [
+        f"article {article['id']}: {article['title']}",
+        f"  {article['url']} ({article['source']}, published {article['published_at']})",
+        f"verdict: {report['verdict']}",
+    ]
+    if report["decision"]:
+        lines.append(f"dedup: {report['decision']}")
+    lines.append(f"relevance: {analysis.get('relevance')} relevant={analysis.get('relevant')}")
+    lines.append(f"announcement: {analysis.get('announcement')} kinds={analysis.get('kinds')} jobs={analysis.get('jobs')} investment={analysis.get('investment')}")
+    for reason in analysis.get("reasons", []):
+        lines.append(f"  reason: {reason}")
+    for sentence in analysis.get("evidence", []):
+        lines.append(f"  evidence: {sentence}")
+    for alert in report["alerts"]:
+        lines.append(f"alert {alert['id']}: {alert['channel']} {alert['kind']} {alert['status']}")
+    story = report["story"]
+    if story:
+        lines.append(f"story {story['id']}{' (known)' if story['known'] else ''}: {len(story['articles'])} article(s)")
+        lines += [f"  - {o['source']}: {o['url']}" for o in story["articles"]]
+    return lines
