@@ -1,0 +1,193 @@
+"""ReplicaWeb: every replica site on its own local HTTP server."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import TracebackType
+from urllib.parse import unquote
+
+from newswatch.replica.article import ReplicaArticle
+from newswatch.replica.sites import SITE_KINDS, Site
+
+HOST = "127.0.0.1"
+NOT_FOUND = b"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Page introuvable</title></head><body><h1>404</h1><p>Page introuvable.</p></body></html>\n"
+
+
+@dataclass(frozen=True)
+class Override:
+    status: int
+    body: bytes
+    headers: dict[str, str]
+
+
+class ReplicaWeb:
+    """Local news sites rendered from an article list (see the package docstring)."""
+
+    def __init__(
+        self, articles: list[ReplicaArticle] | None = None, sites: list[str] | None = None
+    ) -> None:
+        from newswatch.replica.examples import example_articles
+
+        names = list(SITE_KINDS) if sites is None else sites
+        unknown = [name for name in names if name not in SITE_KINDS]
+        if unknown:
+            raise ValueError(f"unknown replica site(s): {', '.join(unknown)}")
+        self.sites: dict[str, Site] = {name: SITE_KINDS[name](name) for name in names}
+        self.requests: list[tuple[str, str]] = []
+        self._lock = threading.Lock()
+        self._overrides: dict[tuple[str, str], Override] = {}
+        self._servers: dict[str, ThreadingHTTPServer] = {}
+        self._threads: list[threading.Thread] = []
+        for article in example_articles() if articles is None else articles:
+            # Articles for sites this instance does not serve are skipped, so a
+            # one-site replica can still take the default article set.
+            if article.site in self.sites:
+                self.sites[article.site].add(article)
+
+    # -- lifecycle -------------------------------------------------------------
+    def start(self) -> ReplicaWeb:
+        if self._servers:
+            return self
+        for name, site in self.sites.items():
+            server = ThreadingHTTPServer((HOST, 0), self._handler(name))
+            server.daemon_threads = True
+            site.base_url = f"http://{HOST}:{server.server_address[1]}"
+            thread = threading.Thread(target=server.serve_forever, name=f"replica-{name}", daemon=True)
+            thread.start()
+            self._servers[name] = server
+            self._threads.append(thread)
+        return self
+
+    def stop(self) -> None:
+        for server in self._servers.values():
+            server.shutdown()
+            server.server_close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+        self._servers.clear()
+        self._threads.clear()
+
+    def __enter__(self) -> ReplicaWeb:
+        return self.start()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    # -- addresses -------------------------------------------------------------
+    def _site(self, name: str) -> Site:
+        if name not in self.sites:
+            raise KeyError(f"this replica does not serve site {name!r}")
+        return self.sites[name]
+
+    def base_url(self, site: str) -> str:
+        base = self._site(site).base_url
+        if not base:
+            raise RuntimeError("the replica is not started")
+        return base
+
+    def article_url(self, article: ReplicaArticle) -> str:
+        return self.base_url(article.site) + self._site(article.site).article_path(article)
+
+    # -- content and faults ----------------------------------------------------
+    def add_article(self, article: ReplicaArticle) -> str:
+        site = self._site(article.site)
+        site.add(article)
+        return self.article_url(article) if site.base_url else site.article_path(article)
+
+    def override(
+        self,
+        site: str,
+        path: str,
+        *,
+        status: int = 200,
+        body: bytes = b"",
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        """Answer `path` on `site` with this status/body/headers instead of the rendered page."""
+        self._site(site)
+        with self._lock:
+            self._overrides[(site, unquote(path))] = Override(status, body, dict(headers or {}))
+
+    def clear_overrides(self) -> None:
+        with self._lock:
+            self._overrides.clear()
+
+    def _override_for(self, site: str, path: str) -> Override | None:
+        with self._lock:
+            for candidate in (unquote(path), unquote(path.split("?", 1)[0])):
+                if (site, candidate) in self._overrides:
+                    return self._overrides[(site, candidate)]
+        return None
+
+    def _log(self, site: str, path: str) -> None:
+        with self._lock:
+            self.requests.append((site, path))
+
+    # -- sources file ----------------------------------------------------------
+    def sources_toml(self, every: str = "1m") -> str:
+        blocks = []
+        for name, site in self.sites.items():
+            self.base_url(name)
+            entry = {"name": f"replica-{name}", **site.source_entry(), "language": site.language, "every": every}
+            blocks.append("[[source]]\n" + "".join(f"{key} = {_toml(value)}\n" for key, value in entry.items()))
+        return "# Generated by newswatch.replica for the running local replica.\n\n" + "\n".join(blocks)
+
+    def write_sources(self, path: Path, every: str = "1m") -> Path:
+        path = Path(path)
+        path.write_text(self.sources_toml(every), encoding="utf-8")
+        return path
+
+    # -- HTTP ------------------------------------------------------------------
+    def _handler(self, name: str) -> type[BaseHTTPRequestHandler]:
+        replica, site = self, self.sites[name]
+
+        class Handler(BaseHTTPRequestHandler):
+            server_version = "nginx"
+            sys_version = ""
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802 - http.server naming
+                self._answer(send_body=True)
+
+            def do_HEAD(self) -> None:  # noqa: N802
+                self._answer(send_body=False)
+
+            def _answer(self, send_body: bool) -> None:
+                replica._log(name, self.path)
+                fault = replica._override_for(name, self.path)
+                if fault is not None:
+                    status, body = fault.status, fault.body
+                    headers = {"Content-Type": "text/html; charset=utf-8", **fault.headers}
+                else:
+                    route = site.resolve(self.path)
+                    status = 200 if route else 404
+                    content_type, body = route or ("text/html; charset=utf-8", NOT_FOUND)
+                    headers = {"Content-Type": content_type}
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                if not any(key.lower() == "content-length" for key in headers):
+                    self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if send_body:
+                    self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass  # the request list is the log; stderr noise would clutter test output
+
+        return Handler
+
+
+def _toml(value: object) -> str:
+    """TOML for the few value types a sources entry uses."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    text = str(value)
+    if "'" not in text and "\n" not in text:
+        return f"'{text}'"  # literal string: regex backslashes stay as written
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
