@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,6 +54,12 @@ def replica() -> Iterator[ReplicaWeb]:
         yield web
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 class MailSink:
     """aiosmtpd handler keeping every message it accepts."""
 
@@ -67,10 +74,11 @@ class MailSink:
 @pytest.fixture
 def mail_server() -> Iterator[tuple[MailSink, int]]:
     sink = MailSink()
-    controller = Controller(sink, hostname="127.0.0.1", port=0)
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
     try:
-        yield sink, controller.server.sockets[0].getsockname()[1]
+        yield sink, port
     finally:
         controller.stop()
 
