@@ -1,1 +1,119 @@
-"""alerts."""
+"""alerts: the outbox, its relay, and the email, Slack and Apprise channels.
+
+Public entry points::
+
+    enqueue_story_alerts(session, story=..., article=..., channels=..., now=..., window=...)
+    Relay(engine, build_notifiers(settings), clock=...).send_pending()
+    resend(session, alert_id)
+    test_channel(settings, "email" | "slack" | "apprise")
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from alerts.apprise_channel import AppriseNotifier
+from alerts.email import EmailNotifier
+from alerts.errors import (
+    AlertNotFound,
+    AlertNotResendable,
+    ChannelNotConfigured,
+    DeliveryError,
+    PermanentDeliveryError,
+    TransientDeliveryError,
+)
+from alerts.notifier import Notifier
+from alerts.outbox import enqueue_story_alerts
+from alerts.relay import Relay, RelayReport, resend
+from alerts.render import AlertMessage
+from alerts.slack import SlackNotifier
+from storage.types import utcnow
+
+__all__ = [
+    "AlertMessage",
+    "AlertNotFound",
+    "AlertNotResendable",
+    "ChannelNotConfigured",
+    "DeliveryError",
+    "Notifier",
+    "PermanentDeliveryError",
+    "Relay",
+    "RelayReport",
+    "TransientDeliveryError",
+    "build_notifiers",
+    "enqueue_story_alerts",
+    "resend",
+    "test_channel",
+]
+
+
+def _email(settings: Any, ssl_context: ssl.SSLContext | None, clock: Callable[[], datetime]
+           ) -> EmailNotifier:
+    return EmailNotifier(
+        host=settings.smtp_host,
+        port=settings.smtp_port,
+        security=settings.smtp_security,
+        username=settings.smtp_username,
+        password=settings.smtp_password,
+        sender=settings.smtp_from,
+        recipients=list(settings.email_to),
+        timeout=settings.smtp_timeout,
+        ssl_context=ssl_context,
+        clock=clock,
+    )
+
+
+def build_notifiers(
+    settings: Any,
+    *,
+    ssl_context: ssl.SSLContext | None = None,
+    clock: Callable[[], datetime] = utcnow,
+) -> dict[str, Notifier]:
+    """The configured channels, by name: ``email``, ``slack``, ``apprise``.
+
+    ``ssl_context`` overrides the system trust store for SMTP (a private CA, tests).
+    """
+    notifiers: dict[str, Notifier] = {}
+    if settings.email_enabled:
+        notifiers["email"] = _email(settings, ssl_context, clock)
+    if settings.slack_enabled:
+        notifiers["slack"] = SlackNotifier(webhook_url=settings.slack_webhook_url)
+    urls = list(getattr(settings, "apprise_urls", None) or [])
+    if urls:
+        notifiers["apprise"] = AppriseNotifier(urls=urls)
+    return notifiers
+
+
+def test_message(channel: str, now: datetime) -> AlertMessage:
+    return AlertMessage(
+        key=f"test:{channel}:{now.isoformat()}",
+        kind="test",
+        title="newswatch can reach this channel",
+        source="newswatch",
+        published_at=now,
+        body=f"This is a test message sent on the {channel} channel. No action needed.",
+    )
+
+
+def test_channel(
+    settings: Any,
+    channel: str,
+    *,
+    ssl_context: ssl.SSLContext | None = None,
+    clock: Callable[[], datetime] = utcnow,
+) -> str:
+    """Send a test message on ``channel`` now (no outbox); returns the server's answer.
+
+    Raises ``ChannelNotConfigured`` or a ``DeliveryError`` the CLI can show as is.
+    """
+    notifiers = build_notifiers(settings, ssl_context=ssl_context, clock=clock)
+    if channel not in notifiers:
+        raise ChannelNotConfigured(f"channel {channel!r} is not configured")
+    return notifiers[channel].send(test_message(channel, clock()))
+
+
+test_channel.__test__ = False  # type: ignore[attr-defined]  # not a pytest test
+test_message.__test__ = False  # type: ignore[attr-defined]

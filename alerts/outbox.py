@@ -1,0 +1,169 @@
+"""Writing alerts to the outbox, inside the caller's transaction.
+
+``enqueue_story_alerts`` only adds rows to the session it is given: the crawl pipeline
+commits them together with the article and story that caused them, so an alert exists if
+and only if its article was stored (no dual write). The relay sends them later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from alerts.config import AlertingConfig
+from alerts.render import AlertMessage, build_message
+from storage.models.core import Article, Story
+from storage.models.outbox import Alert
+
+STORY_KINDS = ("announcement", "update")
+
+
+def story_key(story_id: int, channel: str, kind: str, version: int = 1) -> str:
+    """The idempotency key: one announcement per story and channel, then numbered updates."""
+    base = f"story:{story_id}:{channel}:{kind}"
+    return base if kind == "announcement" else f"{base}:v{version}"
+
+
+def story_facts(story: Story, article: Article) -> dict[str, Any]:
+    """What an analyst acts on; an update is sent only when these change."""
+    message = build_message(story, article, key="-")
+    return {
+        "kinds": sorted(message.kinds),
+        "jobs": message.jobs,
+        "investment": [message.investment_amount, message.investment_currency],
+        "companies": sorted(c.casefold() for c in message.companies),
+        "cities": sorted(c.casefold() for c in message.cities),
+    }
+
+
+def is_stale(article: Article, now: datetime, window: timedelta) -> bool:
+    """Published before the alert window: recorded, never sent (first crawl, backfill).
+
+    An article without a date counts as fresh: a missed alert is worse than an old one.
+    """
+    return article.published_at is not None and article.published_at < now - window
+
+
+def _latest(session: Session, story_id: int, channel: str) -> Alert | None:
+    query = (
+        select(Alert)
+        .where(Alert.story_id == story_id, Alert.channel == channel)
+        .where(col(Alert.kind).in_(STORY_KINDS))
+        .order_by(col(Alert.version).desc(), col(Alert.id).desc())
+        .limit(1)
+    )
+    return session.exec(query).first()
+
+
+def _others(session: Session, story: Story, article: Article) -> list[Article]:
+    query = (
+        select(Article)
+        .where(Article.story_id == story.id, Article.id != article.id)
+        .order_by(col(Article.id))
+    )
+    return list(session.exec(query).all())
+
+
+def _add(session: Session, alert: Alert) -> bool:
+    """Insert ``alert``; ``False`` if a concurrent transaction already holds its key.
+
+    On PostgreSQL a savepoint confines the unique-key clash to this row, so the caller's
+    article still commits. SQLite serialises writers, so the clash cannot happen there
+    (and pysqlite's savepoints are unreliable).
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.add(alert)
+        session.flush()
+        return True
+    try:
+        with session.begin_nested():
+            session.add(alert)
+        return True
+    except IntegrityError:
+        return False
+
+
+def _new_alert(
+    message: AlertMessage, channel: str, status: str, reason: str | None, now: datetime,
+    facts: dict[str, Any],
+) -> Alert:
+    return Alert(
+        key=message.key,
+        story_id=message.story_id,
+        article_id=message.article_id,
+        channel=channel,
+        kind=message.kind,
+        version=message.version,
+        status=status,
+        last_error=reason,
+        created_at=now,
+        payload={"message": message.to_payload(), "facts": facts},
+    )
+
+
+def enqueue_story_alerts(
+    session: Session,
+    *,
+    story: Story,
+    article: Article,
+    channels: Iterable[str],
+    now: datetime,
+    window: timedelta,
+    policy: AlertingConfig | None = None,
+) -> list[Alert]:
+    """Add the alert rows ``article`` causes for ``story``, one per channel; returns them.
+
+    The first alert of a story on a channel is its announcement; later calls add an update
+    (version 2, 3, ...) only when the story's facts changed, so calling this again for the
+    same story and article adds nothing. Seed and known stories never alert. Rows are
+    "suppressed" (stored, never sent) when the article is older than ``window`` or the
+    channel's routing rule refuses it; ``last_error`` then says why.
+    """
+    if story.known or article.is_seed:
+        return []
+    if story.id is None or article.id is None:
+        session.flush()  # ids are part of the keys
+    assert story.id is not None and article.id is not None
+    facts = story_facts(story, article)
+    others = _others(session, story, article)
+    stale = is_stale(article, now, window)
+    created: list[Alert] = []
+    for channel in dict.fromkeys(channels):  # de-duplicated, order kept
+        previous = _latest(session, story.id, channel)
+        if previous is not None and previous.payload.get("facts") == facts:
+            continue
+        kind = "announcement" if previous is None else "update"
+        version = 1 if previous is None else previous.version + 1
+        message = build_message(
+            story, article, others, key=story_key(story.id, channel, kind, version),
+            kind=kind, version=version,
+        )
+        reason = "older than the alert window" if stale else None
+        reason = reason or (policy.refusal(channel, message) if policy else None)
+        alert = _new_alert(message, channel, "suppressed" if reason else "pending", reason,
+                           now, facts)
+        if _add(session, alert):
+            created.append(alert)
+    return created
+
+
+def enqueue_message(
+    session: Session, message: AlertMessage, *, channel: str, now: datetime
+) -> Alert | None:
+    """Add a non-story alert (digest, admin notice); ``None`` if its key already exists."""
+    if session.exec(select(Alert.id).where(Alert.key == message.key)).first() is not None:
+        return None
+    alert = Alert(key=message.key, channel=channel, kind=message.kind, created_at=now,
+                  payload={"message": message.to_payload()})
+    return alert if _add(session, alert) else None
+
+
+def counts(session: Session) -> Mapping[str, int]:
+    """Alerts per status, for ``newswatch status``."""
+    query = select(Alert.status, func.count()).group_by(Alert.status)
+    return {status: total for status, total in session.exec(query).all()}
