@@ -19,7 +19,9 @@ def _load_apprise() -> Any:
     try:
         import apprise  # noqa: PLC0415 - optional dependency, imported only when configured
     except ImportError as exc:
-        raise PermanentDeliveryError("apprise is not installed: pip install newswatch[apprise]") from exc
+        raise PermanentDeliveryError(
+            "apprise is not installed: pip install newswatch[apprise]"
+        ) from exc
     return apprise
 
 
@@ -35,8 +37,9 @@ class AppriseNotifier:
             raise PermanentDeliveryError("no valid Apprise URL configured")
         result = client.notify(body=plain_text(message), title=subject(message),
                                body_format=apprise.NotifyFormat.TEXT)
-        outcomes = [bool(r) for r in result] if hasattr(result, "__iter__") else [bool(result)]
-        delivered = sum(outcomes)
+        # Recent Apprise returns a per-service result; older ones a plain bool.
+        outcomes = [bool(r) for r in result] if hasattr(result, "__iter__") else []
+        delivered = sum(outcomes) if outcomes else len(client) * bool(result)
         if delivered == 0:
             raise TransientDeliveryError(f"Apprise: all {len(client)} service(s) failed")
         # Some services took it: retrying would duplicate it on those, so report and stop.

@@ -6,6 +6,7 @@ titles are attacker-controlled, since anyone can publish an article.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from alerts.render import AlertMessage, DigestEntry, SourceLink, facts, headline
@@ -14,6 +15,7 @@ from alerts.text import format_when, one_line, safe_url, truncate
 SUBJECT_PREFIX = "[newswatch]"
 MAX_SUBJECT = 200
 MAX_TITLE = 500
+_BLANKS = re.compile(r"\n{3,}")
 
 
 def subject(message: AlertMessage) -> str:
@@ -59,7 +61,8 @@ def plain_text(message: AlertMessage) -> str:
     if message.notices:
         lines += ["", "Source health:"] + [f"  - {one_line(n)}" for n in message.notices]
     lines += ["", "-- ", "newswatch"]
-    return "\n".join(lines) + "\n"
+    # Sections each open with a blank line; an empty fact table would leave two.
+    return _BLANKS.sub("\n\n", "\n".join(lines)) + "\n"
 
 
 # -- HTML -----------------------------------------------------------------------------------

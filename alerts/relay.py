@@ -167,7 +167,7 @@ class Relay:
                 alert = session.exec(query).first()
                 if alert is None:
                     return None
-                if self._give_up_abandoned(session, alert, now):
+                if self._give_up_abandoned(session, alert):
                     continue
                 if self._compare_and_set(session, alert, now):
                     session.refresh(alert)
@@ -183,7 +183,7 @@ class Relay:
         )
         return result.rowcount == 1  # 0: another relay claimed it first
 
-    def _give_up_abandoned(self, session: Session, alert: Alert, now: datetime) -> bool:
+    def _give_up_abandoned(self, session: Session, alert: Alert) -> bool:
         """An abandoned "sending" row with no attempts left is dead, not sent again.
 
         Why: a message that kills the relay every time would otherwise loop forever.

@@ -6,6 +6,7 @@ Nothing here mocks smtplib or urllib: the notifiers talk to sockets on 127.0.0.1
 from __future__ import annotations
 
 import datetime as dt
+import email.policy
 import ipaddress
 import json
 import os
@@ -27,7 +28,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from alerts.config import AlertingConfig
+from alerts.email import build_email
 from alerts.outbox import enqueue_story_alerts
+from alerts.render import AlertMessage
 from storage.db import connect, session_scope
 from storage.models.core import Article, Story
 from storage.models.outbox import Alert
@@ -37,6 +40,7 @@ SMTP_PASSWORD = "s3cret-Pa55"
 SNAPSHOTS = Path(__file__).parent / "data" / "alerts_snapshots"
 UPDATE_ENV = "ALERTS_UPDATE_SNAPSHOTS"  # not NEWSWATCH_*: conftest clears those
 T0 = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
+SNAPSHOT_DATE = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
 
 # -- clock ------------------------------------------------------------------------------------
 
@@ -310,6 +314,12 @@ def add_story(
 
 
 # -- snapshots --------------------------------------------------------------------------------
+
+
+def rendered_email(msg: AlertMessage) -> str:
+    built = build_email(msg, sender="newswatch <alerts@newswatch.ma>",
+                        recipients=["a@example.ma", "b@example.ma"], date=SNAPSHOT_DATE)
+    return built.as_string(policy=email.policy.SMTP.clone(linesep="\n"))
 
 
 def assert_snapshot(name: str, actual: str) -> None:

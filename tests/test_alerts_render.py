@@ -16,13 +16,14 @@ from alerts_servers import (  # noqa: F401 - fixtures
     SMTP_USER,
     SlackServer,
     assert_snapshot,
+    rendered_email,
     certificate,
     slack_server,
     smtp_server,
 )
 from pydantic import SecretStr
 
-from alerts.email import EmailNotifier, build_email
+from alerts.email import EmailNotifier
 from alerts.email_body import subject
 from alerts.render import AlertMessage, DigestEntry, SourceLink
 from alerts.slack import SlackNotifier
@@ -51,12 +52,6 @@ def message(title: str, **extra: object) -> AlertMessage:
     )
     fields.update(extra)
     return AlertMessage(**fields)  # type: ignore[arg-type]
-
-
-def rendered_email(msg: AlertMessage) -> str:
-    built = build_email(msg, sender="newswatch <alerts@newswatch.ma>",
-                        recipients=["a@example.ma", "b@example.ma"], date=WHEN)
-    return built.as_string(policy=email.policy.SMTP.clone(linesep="\n"))
 
 
 def walk_text(blocks: list[dict]) -> list[tuple[str, str]]:  # type: ignore[type-arg]
