@@ -9,12 +9,16 @@ from storage.models.core import (
     SourceState,
     Story,
 )
+from storage.models.dedup import DedupAnchor, DedupEventKey, DedupSignature
 from storage.models.outbox import Alert
 
 __all__ = [
     "Alert",
     "Article",
     "CrawlRun",
+    "DedupAnchor",
+    "DedupEventKey",
+    "DedupSignature",
     "Page",
     "SourceError",
     "SourceRun",

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 09:24:37.474695
+Create Date: 2026-11-23 09:28:23.509808
 """
 from typing import Sequence, Union
 
@@ -166,6 +166,44 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_alert_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_alert_story_id'), ['story_id'], unique=False)
 
+    op.create_table('dedup_anchor',
+    sa.Column('shingle', sa.BigInteger(), nullable=False),
+    sa.Column('article_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['article_id'], ['article.id'], ),
+    sa.PrimaryKeyConstraint('shingle', 'article_id'),
+    sqlite_with_rowid=False
+    )
+    op.create_table('dedup_event_key',
+    sa.Column('key', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('article_id', sa.Integer(), nullable=False),
+    sa.Column('published_at', storage.types.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['article_id'], ['article.id'], ),
+    sa.PrimaryKeyConstraint('key', 'article_id'),
+    sqlite_with_rowid=False
+    )
+    with op.batch_alter_table('dedup_event_key', schema=None) as batch_op:
+        batch_op.create_index('ix_dedup_event_key_key_published_at', ['key', 'published_at'], unique=False)
+
+    op.create_table('dedup_signature',
+    sa.Column('article_id', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('body_hash', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('published_at', storage.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('language', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('announcement', sa.Boolean(), nullable=False),
+    sa.Column('anchor_count', sa.Integer(), nullable=False),
+    sa.Column('numbers', sa.JSON(), nullable=False),
+    sa.Column('companies', sa.JSON(), nullable=False),
+    sa.Column('kinds', sa.JSON(), nullable=False),
+    sa.Column('jobs', sa.Integer(), nullable=True),
+    sa.Column('investment_amount', sa.Float(), nullable=True),
+    sa.Column('investment_currency', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.ForeignKeyConstraint(['article_id'], ['article.id'], ),
+    sa.PrimaryKeyConstraint('article_id')
+    )
+    with op.batch_alter_table('dedup_signature', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_dedup_signature_body_hash'), ['body_hash'], unique=False)
+
     op.create_table('page',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('url', sa.Text(), nullable=False),
@@ -193,6 +231,15 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_page_source'))
 
     op.drop_table('page')
+    with op.batch_alter_table('dedup_signature', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_dedup_signature_body_hash'))
+
+    op.drop_table('dedup_signature')
+    with op.batch_alter_table('dedup_event_key', schema=None) as batch_op:
+        batch_op.drop_index('ix_dedup_event_key_key_published_at')
+
+    op.drop_table('dedup_event_key')
+    op.drop_table('dedup_anchor')
     with op.batch_alter_table('alert', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_alert_story_id'))
         batch_op.drop_index(batch_op.f('ix_alert_status'))

@@ -1,0 +1,197 @@
+"""The dedup stage's contract with the crawl pipeline: ``resolve`` then ``register``.
+
+Order of questions, cheapest and surest first:
+  1. exact-hash: the same normalised body is stored;
+  2. near-text: a stored body shares anchors and passes verification (``dedup.compare``);
+  3. same-event: an announcement whose facts match a recent story (rewrites, translations);
+  4. unique.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlmodel import Session
+
+from dedup import index
+from dedup.compare import TextMatch, compare
+from dedup.errors import InvalidCandidate
+from dedup.events import StoryFacts, event_keys, material_change, same_event
+from dedup.fingerprint import Fingerprint, fingerprint
+from dedup.text import body_hash, figures, tokens
+from storage.models import DedupSignature
+from storage.types import utcnow
+
+# Rewrites and translations of one announcement appear within days of each other.
+EVENT_WINDOW = timedelta(days=10)
+# Verify at most this many retrieved texts: the best-sharing ones.
+MAX_VERIFIED = 4
+MIN_SHARED_FRACTION = 0.15
+
+
+@dataclass
+class Candidate:
+    text: str
+    title: str | None
+    language: str | None
+    source: str
+    published_at: datetime | None
+    announcement: bool = False
+    kinds: list[str] = field(default_factory=list)
+    jobs: int | None = None
+    investment_amount: float | None = None
+    investment_currency: str | None = None
+    companies: list[str] = field(default_factory=list)
+    cities: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Resolution:
+    duplicate_of: int | None
+    similarity: float | None
+    method: str  # exact-hash, near-text, same-event, unique
+    story_id: int | None
+    known: bool
+    material_change: bool
+    reason: str
+
+
+def resolve(session: Session, candidate: Candidate) -> Resolution:
+    """Decide whether ``candidate`` copies a stored article or reports a known event.
+
+    Read-only: nothing is written, so a crawl can call it before deciding to store.
+    """
+    when = _published(candidate)
+    found = _exact(session, candidate) or _near(session, candidate)
+    return found or _event(session, candidate, when) or _unique()
+
+
+def register(session: Session, article_id: int, candidate: Candidate) -> None:
+    """Store the signature, anchors and event keys of a just-inserted article.
+
+    Runs in the caller's transaction, after the ``Article`` insert has been flushed.
+    """
+    when = _published(candidate)
+    digest = body_hash(candidate.text)
+    fp = fingerprint(candidate.text)
+    # A byte-for-byte copy adds no phrase to the index: its anchors would only inflate
+    # the counts that mark an anchor as boilerplate.
+    already = index.exact_match(session, digest) is not None
+    index.add_signature(session, _signature(article_id, candidate, digest, fp, when))
+    if not already:
+        index.add_anchors(session, article_id, fp.anchors)
+    if candidate.announcement:
+        index.add_event_keys(session, article_id, event_keys(candidate), when)
+
+
+def _published(candidate: Candidate) -> datetime:
+    when = candidate.published_at
+    if when is None:
+        return utcnow()
+    if when.tzinfo is None:
+        raise InvalidCandidate(f"naive published_at {when!r}: pass an aware UTC datetime")
+    return when
+
+
+def _signature(
+    article_id: int, candidate: Candidate, digest: str, fp: Fingerprint, when: datetime
+) -> DedupSignature:
+    return DedupSignature(
+        article_id=article_id,
+        body_hash=digest,
+        published_at=when,
+        language=candidate.language,
+        announcement=candidate.announcement,
+        anchor_count=len(fp.anchors),
+        numbers=sorted(figures(tokens(candidate.text))),
+        companies=list(candidate.companies),
+        kinds=list(candidate.kinds),
+        jobs=candidate.jobs,
+        investment_amount=candidate.investment_amount,
+        investment_currency=candidate.investment_currency,
+    )
+
+
+def _exact(session: Session, candidate: Candidate) -> Resolution | None:
+    article_id = index.exact_match(session, body_hash(candidate.text))
+    if article_id is None:
+        return None
+    stored = index.stored_articles(session, [article_id])[0]
+    story = _facts(session, stored.story_id)
+    known = stored.is_seed or bool(story and story.known)
+    reason = f"exact copy of {_label(article_id, stored.is_seed)} (same normalised body)"
+    return Resolution(article_id, 1.0, "exact-hash", stored.story_id, known, False, reason)
+
+
+def _near(session: Session, candidate: Candidate) -> Resolution | None:
+    fp = fingerprint(candidate.text)
+    best = _best_text_match(session, fp)
+    if best is None:
+        return None
+    stored, match = best
+    story = _facts(session, stored.story_id)
+    known = stored.is_seed or bool(story and story.known)
+    new = material_change(candidate, story) if story and not known else []
+    reason = (
+        f"near-duplicate of {_label(stored.id, stored.is_seed)} "
+        f"(containment {match.similarity:.2f}){_news(new)}"
+    )
+    return Resolution(
+        stored.id, round(match.similarity, 3), "near-text", stored.story_id, known, bool(new), reason
+    )
+
+
+def _best_text_match(
+    session: Session, fp: Fingerprint
+) -> tuple[index.StoredArticle, TextMatch] | None:
+    anchors = fp.query_anchors()
+    hits = index.anchor_hits(session, anchors)
+    # A short text (a paywalled teaser) has few anchors: one shared is enough to verify.
+    needed = max(1 if len(anchors) <= 4 else 2, math.ceil(MIN_SHARED_FRACTION * len(anchors)))
+    ids = [aid for aid, shared in hits.most_common(MAX_VERIFIED) if shared >= needed]
+    best: tuple[index.StoredArticle, TextMatch] | None = None
+    for stored in index.stored_articles(session, ids):
+        match = compare(fp, fingerprint(stored.text))
+        if match.is_near_duplicate and (best is None or match.similarity > best[1].similarity):
+            best = (stored, match)
+    return best
+
+
+def _event(session: Session, candidate: Candidate, when: datetime) -> Resolution | None:
+    if not candidate.announcement:
+        return None
+    keys = event_keys(candidate)
+    article_ids = index.event_hits(session, keys, when - EVENT_WINDOW, when + EVENT_WINDOW)
+    best: tuple[StoryFacts, int, str] | None = None
+    for story_id in sorted(index.stories_of(session, article_ids)):
+        story = index.story_facts(session, story_id)
+        if story is None:
+            continue
+        match = same_event(candidate, story)
+        if match.same and (best is None or match.score > best[1]):
+            best = (story, match.score, match.why)
+    if best is None:
+        return None
+    story, _, why = best
+    new = [] if story.known else material_change(candidate, story)
+    known_note = ", a seed story: already known" if story.known else ""
+    reason = f"same event as story {story.story_id} ({why}){known_note}{_news(new)}"
+    return Resolution(None, None, "same-event", story.story_id, story.known, bool(new), reason)
+
+
+def _unique() -> Resolution:
+    return Resolution(None, None, "unique", None, False, False, "no earlier copy or matching event")
+
+
+def _facts(session: Session, story_id: int | None) -> StoryFacts | None:
+    return index.story_facts(session, story_id) if story_id is not None else None
+
+
+def _label(article_id: int, is_seed: bool) -> str:
+    return f"seed article {article_id}" if is_seed else f"article {article_id}"
+
+
+def _news(new: list[str]) -> str:
+    return f"; brings new {', '.join(new)}" if new else ""

