@@ -144,3 +144,11 @@ def test_an_invalid_sources_file_names_file_source_and_key(env: dict[str, str], 
     result = run(["sources", "list", "--sources", str(bad)], env)
     assert result.returncode == 1
     assert str(bad) in result.stderr and "'broken'" in result.stderr and "homepage" in result.stderr
+
+
+def test_demo_runs_the_whole_flow_offline(env: dict[str, str]) -> None:
+    result = run(["demo"], env)
+    assert result.returncode == 0, result.stderr
+    assert "Tellaris CX" in result.stdout and "Nexora" in result.stdout  # the announcements
+    assert "announcements (one per story)" in result.stdout
+    assert "serving example site" in result.stderr
