@@ -73,3 +73,36 @@ def test_crawl_alerts_each_announcement_story_once(
         crawl_once(settings, sources_file=sources)
         assert _article_paths(replica) == fetched_once
         assert len(sink.messages) == 2 and len(slack.delivered) == 2
+
+
+def test_an_announcement_older_than_the_window_is_recorded_not_sent(
+    make_settings, mail_server, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from newswatch.replica import ReplicaArticle
+
+    sink, _port = mail_server
+    old = ReplicaArticle(
+        site="custom", slug="casablanca-orvanis-ouvre-un-centre-de-contact-de-700-postes",
+        title="Casablanca : Orvanis ouvre un centre de contact de 700 postes",
+        lead="L'opérateur de relation client Orvanis s'installe à Casanearshore.",
+        paragraphs=[
+            "Le spécialiste de l'externalisation de la relation client Orvanis a inauguré à "
+            "Casablanca, au sein du parc Casanearshore, un centre de contact qui créera 700 postes "
+            "d'ici la fin de l'année prochaine, pour un investissement de 60 millions de dirhams.",
+            "Le centre servira des clients français et belges dans les télécoms et l'énergie. "
+            "Les recrutements de conseillers bilingues ont commencé, selon la direction.",
+            "Orvanis emploie déjà 1.500 personnes à Rabat et à Fès dans le service client.",
+        ],
+        published=datetime.now(UTC) - timedelta(days=12), author="MAP",
+    )
+    with ReplicaWeb(articles=[old], sites=["custom"]) as web, SlackServer() as slack:
+        settings = _settings(make_settings, mail_server, slack)
+        crawl_once(settings, sources_file=web.write_sources(tmp_path / "old.toml"))
+        with Session(open_database(settings)) as session:
+            article = session.exec(select(Article).where(Article.source == "replica-custom")).one()
+            alerts = session.exec(select(Alert)).all()
+        assert article.announcement is True
+        assert {a.status for a in alerts} == {"suppressed"} and len(alerts) == 2
+        assert sink.messages == [] and slack.requests == []
