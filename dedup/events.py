@@ -9,6 +9,7 @@ of a joint announcement still finds the story.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -22,6 +23,7 @@ _COMPANY_NOISE = frozenset(
     the le la les al المغرب مجموعه شركه international
     """.split()
 )
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 _CURRENCY_ALIASES = {"DH": "MAD", "DHS": "MAD", "MDH": "MAD", "DIRHAM": "MAD", "DIRHAMS": "MAD"}
 
 
@@ -106,26 +108,44 @@ def companies_overlap(ours: set[str], theirs: set[str]) -> bool:
     return False
 
 
+def companies_clash(ours: set[str], theirs: set[str]) -> bool:
+    """Both sides name companies in the same script and none is shared.
+
+    "أطلس كونتاكت" and "Atlas Contact" cannot be compared word for word: names written in
+    different scripts are no evidence either way.
+    """
+    for script in ("arabic", "latin"):
+        a = {k for k in ours if _script(k) == script}
+        b = {k for k in theirs if _script(k) == script}
+        if a and b and not companies_overlap(a, b):
+            return True
+    return False
+
+
+def _script(key: str) -> str:
+    return "arabic" if _ARABIC_LETTER.search(key) else "latin"
+
+
 def same_event(facts: Facts, story: StoryFacts) -> EventMatch:
-    kinds = set(facts.kinds)
-    if kinds and story.kinds and not kinds & story.kinds:
-        return EventMatch(False, 0, "different kind")
     ours = company_keys(facts.companies)
     shared_company = companies_overlap(ours, story.companies)
-    if ours and story.companies and not shared_company:
+    if not shared_company and companies_clash(ours, story.companies):
         return EventMatch(False, 0, "different companies")
     jobs_ok, jobs_clash = _jobs_agree(facts, story)
     amount_ok, amount_clash = _amount_agree(facts, story)
     agreed = [name for name, ok in (("jobs", jobs_ok), ("amount", amount_ok)) if ok]
-    if shared_company:
-        return EventMatch(True, 2 + len(agreed), _why("same companies", agreed))
-    if jobs_clash or amount_clash:
-        return EventMatch(False, 0, "figures differ")
+    # Kinds come from each article's own analysis and differ between a rewrite and its
+    # original ("mou" here, "new_site" there): a clash only matters without other proof.
+    kinds_clash = bool(facts.kinds and story.kinds and not set(facts.kinds) & story.kinds)
+    if shared_company and (agreed or not kinds_clash):
+        return EventMatch(True, 2 + len(agreed), _why("same company", agreed))
+    if shared_company or jobs_clash or amount_clash:
+        return EventMatch(False, 0, "figures or kind differ")
     specific = (jobs_ok and significant_digits(float(facts.jobs or 0)) >= 3) or (
         amount_ok and significant_digits(facts.investment_amount or 0.0) >= 3
     )
     same_city = bool(city_keys(facts.cities) & story.cities)
-    if specific or len(agreed) == 2 or (agreed and same_city):
+    if specific or len(agreed) == 2 or (agreed and same_city and not kinds_clash):
         return EventMatch(True, len(agreed), _why("same figures", agreed))
     return EventMatch(False, 0, "too little in common")
 
@@ -138,9 +158,17 @@ def material_change(facts: Facts, story: StoryFacts) -> list[str]:
     if facts.investment_amount and not _amount_agree(facts, story)[0]:
         new.append(f"amount {facts.investment_amount:,.0f} {currency(facts.investment_currency)}")
     for key in sorted(company_keys(facts.companies)):
-        if not companies_overlap({key}, story.companies):
+        if _is_new_company(key, story.companies):
             new.append(f"company {key}")
     return new
+
+
+def _is_new_company(key: str, known: set[str]) -> bool:
+    comparable = {k for k in known if _script(k) == _script(key)}
+    # A name in another script than every known one cannot be told apart: not news.
+    if known and not comparable:
+        return False
+    return not companies_overlap({key}, comparable)
 
 
 def _jobs_agree(facts: Facts, story: StoryFacts) -> tuple[bool, bool]:

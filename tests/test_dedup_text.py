@@ -115,3 +115,19 @@ def test_material_change_lists_what_is_new():
         _cand(companies=["Sigma Relation Clients"], jobs=900, investment_amount=55e6), story
     )
     assert new == ["amount 55,000,000 MAD"]
+
+
+def test_company_names_in_other_scripts_are_no_evidence():
+    story = StoryFacts(story_id=1, known=False, kinds={"jobs"}, companies={"atlas contact services"},
+                       jobs={1200}, amounts={("MAD", 40e6)}, numbers={1200.0, 40e6})
+    rewrite = _cand(companies=["أطلس كونتاكت سيرفيسز"], jobs=1200, investment_amount=40e6)
+    assert same_event(rewrite, story).same
+    assert material_change(rewrite, story) == []
+    other_arabic = StoryFacts(story_id=2, known=False, companies={company_key("فينتورا كونتاكت")}, jobs={1200})
+    assert not same_event(rewrite, other_arabic).same
+
+
+def test_kinds_differing_between_rewrites_do_not_split_a_story():
+    story = StoryFacts(story_id=1, known=False, kinds={"mou"}, companies={"nearsoft"}, jobs={850})
+    assert same_event(_cand(kinds=["new_site"], companies=["Nearsoft"], jobs=850), story).same
+    assert not same_event(_cand(kinds=["new_site"], companies=["Nearsoft"]), story).same
