@@ -1,0 +1,191 @@
+"""Deciding whether an article announces new jobs or investment, and picking its figures.
+
+A sentence can carry an announcement when it commits to something (verb or MoU), carries a figure
+that is not a headcount, rate or loss (or opens a site), names a company-like actor, and nothing in
+it points to statistics, targets, studies, events, strikes, other sectors or another country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analysis.companies import pattern_companies
+from analysis.model import Investment
+from analysis.sentences import SentenceFacts
+from analysis.text import unique
+
+# Negative cues in the title that make the whole article a non-announcement.
+TITLE_BLOCKERS = ("strike", "loss", "salary", "forecast")
+SOFT_BLOCKERS = ("sector_stats", "target", "forecast", "salary", "event", "strike", "loss")
+CLOSE_ENOUGH = 0.15  # a rounded title figure ("plus de 5.000") vs the exact body one (5.050)
+
+
+@dataclass
+class Decision:
+    announcement: bool
+    sentences: list[SentenceFacts] = field(default_factory=list)
+    jobs: int | None = None
+    investment: Investment | None = None
+    kinds: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def _has_actor(facts: SentenceFacts) -> bool:
+    return facts.known_company or facts.pronoun_actor or facts.mou or bool(pattern_companies(facts.text))
+
+
+def _has_payload(facts: SentenceFacts) -> bool:
+    money = facts.good_money and (facts.invest_word or facts.commit)
+    return bool(facts.good_jobs or money or facts.new_site or facts.expansion)
+
+
+def _blocker(facts: SentenceFacts, article_topic: bool, article_actor: bool) -> str | None:
+    """Why this sentence cannot carry the announcement, or None."""
+    if facts.abroad:
+        return "outside Morocco"
+    if facts.historical:
+        return "past event"
+    if facts.other_sector and not facts.topic and not (article_topic and facts.known_company):
+        return "other sector: " + facts.other_sector[0]
+    actor = _has_actor(facts)
+    if facts.national_actor and not actor:
+        return "national target or sector total"
+    soft = [name for name in SOFT_BLOCKERS if name in facts.negatives]
+    if soft and not actor:
+        return facts.negative_reasons()[0]
+    if soft and ("loss" in soft or "strike" in soft or "salary" in soft):
+        return facts.negative_reasons()[0]
+    if not actor and not (article_actor and (facts.good_jobs or facts.good_money)):
+        return "no company or operator committing"
+    return None
+
+
+def _title_blocker(title: SentenceFacts | None) -> str | None:
+    if title is None:
+        return None
+    if title.abroad:
+        return "title: outside Morocco"
+    for name in TITLE_BLOCKERS:
+        if name in title.negatives:
+            return "title: " + title.negative_reasons()[list(title.negatives).index(name)]
+    return None
+
+
+def _pick(values: list[tuple[float, bool]]) -> float | None:
+    """A figure from (value, in_title) candidates in reading order.
+
+    A total that is the sum of other figures wins (several operators, one total); otherwise the
+    first body figure, unless a close title figure singles out a later exact one.
+    """
+    if not values:
+        return None
+    body = [v for v, in_title in values if not in_title]
+    title = [v for v, in_title in values if in_title]
+    distinct = unique(str(v) for v in body)
+    numbers = [float(v) for v in distinct]
+    for candidate in sorted(numbers, reverse=True):
+        others = [n for n in numbers if n != candidate]
+        if len(others) >= 2 and abs(sum(others) - candidate) < 0.5:
+            return candidate
+    if body and title:
+        for value in body:
+            if abs(value - title[0]) <= CLOSE_ENOUGH * title[0]:
+                return value
+    return body[0] if body else title[0]
+
+
+def _sum_check_values(facts_list: list[SentenceFacts]) -> list[tuple[float, bool]]:
+    """Job figures in reading order; within a sentence "300 now, 1.000 by 2027" keeps the target."""
+    values: list[tuple[float, bool]] = []
+    for facts in facts_list:
+        jobs = [float(j.value) for j in facts.good_jobs]
+        if len(jobs) == 2 and jobs[1] > jobs[0]:
+            jobs = [jobs[1], jobs[0]]
+        values.extend((v, facts.is_title) for v in jobs)
+    return values
+
+
+def _pick_investment(facts_list: list[SentenceFacts]) -> Investment | None:
+    money = [(m, f.is_title) for f in facts_list for m in f.good_money if f.invest_word or f.commit]
+    if not money:
+        return None
+    by_currency: dict[str, list[tuple[float, bool]]] = {}
+    for mention, in_title in money:
+        by_currency.setdefault(mention.currency, []).append((mention.amount, in_title))
+    first_body = next((m for m, t in money if not t), money[0][0])
+    amount = _pick_first_reconciled(by_currency[first_body.currency])
+    return Investment(amount=amount, currency=first_body.currency)  # type: ignore[arg-type]
+
+
+def _pick_first_reconciled(values: list[tuple[float, bool]]) -> float:
+    body = [v for v, t in values if not t]
+    title = [v for v, t in values if t]
+    if body and title:
+        for value in body:
+            if abs(value - title[0]) <= CLOSE_ENOUGH * title[0]:
+                return value
+    return body[0] if body else title[0]
+
+
+def _kinds(chosen: list[SentenceFacts], lead: list[SentenceFacts], jobs: int | None,
+           investment: Investment | None) -> list[str]:
+    kinds = []
+    titled = chosen + [f for f in lead if f.is_title]
+    if any(f.new_site for f in titled):
+        kinds.append("new_site")
+    if any(f.expansion for f in titled):
+        kinds.append("expansion")
+    if jobs is not None:
+        kinds.append("jobs")
+    if investment is not None:
+        kinds.append("investment")
+    if any(f.mou for f in chosen + lead):
+        kinds.append("mou")
+    return kinds
+
+
+def _evidence(chosen: list[SentenceFacts], jobs: int | None, investment: Investment | None) -> list[str]:
+    picked = [chosen[0].text]
+    for facts in chosen:
+        if jobs is not None and any(j.value == jobs for j in facts.good_jobs):
+            picked.append(facts.text)
+            break
+    for facts in chosen:
+        if investment is not None and any(m.amount == investment.amount for m in facts.good_money):
+            picked.append(facts.text)
+            break
+    return unique(picked)[:3]
+
+
+def _article_actor(title: SentenceFacts | None, body: list[SentenceFacts]) -> bool:
+    lead = ([title] if title else []) + body[:2]
+    return any(_has_actor(f) and not f.national_actor for f in lead)
+
+
+def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic: bool) -> Decision:
+    """The announcement decision for an article already judged relevant."""
+    reasons: list[str] = []
+    blocked = _title_blocker(title)
+    if blocked:
+        return Decision(False, reasons=[blocked])
+    chosen: list[SentenceFacts] = []
+    article_actor = _article_actor(title, body)
+    candidates = ([title] if title else []) + body
+    for facts in candidates:
+        if not ((facts.commit or facts.invest_word and facts.good_money) and _has_payload(facts)):
+            continue
+        why_not = _blocker(facts, article_topic, article_actor)
+        if why_not:
+            reasons.append(why_not)
+            continue
+        chosen.append(facts)
+    if not chosen or all(f.is_title for f in chosen) and not body:
+        return Decision(False, reasons=unique(reasons) or ["no commitment sentence"])
+    jobs_value = _pick(_sum_check_values(chosen))
+    jobs = int(jobs_value) if jobs_value is not None else None
+    investment = _pick_investment(chosen)
+    lead = ([title] if title else []) + body[:2]
+    kinds = _kinds(chosen, lead, jobs, investment)
+    evidence = _evidence([f for f in chosen if not f.is_title] or chosen, jobs, investment)
+    return Decision(True, chosen, jobs, investment, kinds, evidence, unique(reasons))

@@ -1,0 +1,101 @@
+"""The public entry points: `analyze` (full) and `is_relevant_fast` (cheap relevance pass)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+from analysis.announcement import decide
+from analysis.body import main_body
+from analysis.companies import find_companies, pattern_companies
+from analysis.errors import InputError
+from analysis.language import detect_language
+from analysis.model import Analysis
+from analysis.places import find_cities
+from analysis.relevance import fast_score, score_sentences
+from analysis.resources import Lexicon, load_lexicon
+from analysis.sentences import SentenceFacts, sentence_facts
+from analysis.text import split_sentences, unique
+
+LEAD_SENTENCES = 3
+
+
+def is_relevant_fast(title: str | None, text: str, lexicon: str | Path | None = None) -> float:
+    """Relevance score 0..1 without the announcement analysis (the cheap first pass)."""
+    return fast_score(title, text or "", load_lexicon(lexicon))
+
+
+def _dedupe(sentences: list[str], title: str | None) -> list[str]:
+    """Drop repeats (pages often repeat the title and lead) but keep reading order."""
+    seen = {title.strip()} if title else set()
+    kept = []
+    for sentence in sentences:
+        key = sentence.strip()
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(sentence)
+    return kept
+
+
+_ENUMERATION = re.compile(r"^(?:il s'agit|ils'agit|il s.agit|ويتعلق الامر|يتعلق الامر|a savoir|notamment|"
+                          r"these are|they are|ces (?:societes|operateurs|entreprises))")
+
+
+def _company_sentences(title: SentenceFacts | None, body: list[SentenceFacts],
+                       chosen: list[SentenceFacts], lex: Lexicon) -> list[str]:
+    """Where the announcing companies are named: the title, the chosen sentences, the sentence
+    before one that has no name of its own ("Elle s'engage à créer..."), and a following
+    enumeration ("Il s'agit de ...")."""
+    texts = [title.text] if title else []
+    for facts in chosen:
+        if facts.is_title:
+            continue
+        named = facts.known_company or bool(pattern_companies(facts.text))
+        if not named and facts.index > 0:
+            texts.append(body[facts.index - 1].text)
+        texts.append(facts.text)
+        following = body[facts.index + 1] if facts.index + 1 < len(body) else None
+        if following is not None and _ENUMERATION.match(following.folded):
+            texts.append(following.text)
+    return unique(texts)
+
+
+def analyze(*, title: str | None, text: str, language: str | None = None, url: str | None = None,
+            published: datetime | None = None, lexicon: str | Path | None = None) -> Analysis:
+    """Full analysis of one article: relevance, announcement decision, figures, names, evidence."""
+    if not isinstance(text, str):
+        raise InputError("text must be a string")
+    lex = load_lexicon(lexicon)
+    title = (title or "").strip() or None
+    body_text = main_body(text)
+    lang = detect_language(f"{title or ''}\n{body_text}", language)
+    sentences = _dedupe(split_sentences(body_text), title)
+    relevance = score_sentences(title, sentences, lex)
+    cities = find_cities(f"{title or ''}\n{body_text}")
+    if not relevance.relevant:
+        return Analysis(language=lang, relevant=False, relevance=relevance.score,
+                        relevance_evidence=relevance.evidence, cities=cities, reasons=relevance.reasons)
+    title_facts = sentence_facts(-1, title, True, lex) if title else None
+    body_facts = [sentence_facts(i, s, False, lex) for i, s in enumerate(sentences)]
+    article_topic = bool(title_facts and title_facts.topic) or any(f.topic for f in body_facts[:LEAD_SENTENCES])
+    decision = decide(title_facts, body_facts, article_topic)
+    companies: list[str] = []
+    if decision.announcement:
+        companies = find_companies(_company_sentences(title_facts, body_facts, decision.sentences, lex), lex,
+                                   set(cities))
+    return Analysis(
+        language=lang,
+        relevant=True,
+        relevance=relevance.score,
+        relevance_evidence=relevance.evidence,
+        announcement=decision.announcement,
+        kinds=decision.kinds,
+        jobs=decision.jobs,
+        investment=decision.investment,
+        companies=companies,
+        cities=cities,
+        evidence=decision.evidence,
+        reasons=unique(relevance.reasons + decision.reasons),
+    )

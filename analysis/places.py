@@ -1,0 +1,61 @@
+"""Moroccan cities in any spelling or script, reported in French spelling."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from analysis.resources import data_file
+from analysis.text import compile_terms, fold, unique
+
+
+@cache
+def _city_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    table = data_file("cities")["cities"]
+    return tuple((name, compile_terms(tuple(spellings))) for name, spellings in table.items() if spellings)
+
+
+@cache
+def _accent_sensitive() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    table = data_file("cities").get("accent_sensitive", {})
+    return tuple(
+        (name, re.compile("|".join(rf"(?<!\w){re.escape(s)}(?!\w)" for s in spellings)))
+        for name, spellings in table.items()
+    )
+
+
+@cache
+def _place_pattern() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    table = data_file("cities").get("places", {})
+    return tuple((city, compile_terms((place,))) for place, city in table.items())
+
+
+@cache
+def _all_city_pattern() -> re.Pattern[str]:
+    spellings = tuple(s for _, group in data_file("cities")["cities"].items() for s in group)
+    return compile_terms(spellings)
+
+
+def mentions_city(folded: str) -> bool:
+    return bool(_all_city_pattern().search(folded))
+
+
+def find_cities(text: str, folded: str | None = None) -> list[str]:
+    """Cities named in the text, in order of first mention; parks only when no city is named."""
+    folded = fold(text) if folded is None else folded
+    hits: list[tuple[int, str]] = []
+    for name, pattern in _city_patterns():
+        match = pattern.search(folded)
+        if match:
+            hits.append((match.start(), name))
+    lowered = text.lower()
+    for name, pattern in _accent_sensitive():
+        match = pattern.search(lowered)
+        if match:
+            hits.append((match.start() * len(folded) // max(len(lowered), 1), name))
+    if not hits:
+        for city, pattern in _place_pattern():
+            match = pattern.search(folded)
+            if match:
+                hits.append((match.start(), city))
+    return unique(name for _, name in sorted(hits))

@@ -1,0 +1,142 @@
+"""Lazy, cached loading of the data files shipped with the package (and user lexicons)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from analysis.errors import LexiconError, ResourceError
+from analysis.text import compile_terms, fold, term_pattern
+
+DEFAULT_LEXICON = "offshoring"
+
+
+def _read_toml_text(text: str, origin: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ResourceError(f"{origin}: invalid TOML: {exc}") from exc
+
+
+@cache
+def data_file(name: str) -> dict[str, Any]:
+    """A TOML file from `analysis/data/`, parsed once."""
+    try:
+        text = resources.files("analysis").joinpath("data", f"{name}.toml").read_text("utf-8")
+    except FileNotFoundError as exc:
+        raise ResourceError(f"missing data file analysis/data/{name}.toml") from exc
+    return _read_toml_text(text, f"analysis/data/{name}.toml")
+
+
+def _terms(table: dict[str, Any], *keys: str) -> tuple[str, ...]:
+    node: Any = table
+    for key in keys:
+        node = node.get(key, {}) if isinstance(node, dict) else {}
+    if isinstance(node, dict):
+        node = node.get("terms", [])
+    return tuple(str(t) for t in node)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A compiled watch topic."""
+
+    name: str
+    strong: re.Pattern[str]
+    medium: re.Pattern[str]
+    strong_weight: float
+    medium_weight: float
+    lookalike: re.Pattern[str]
+    other_sector: re.Pattern[str]
+    companies: tuple[tuple[str, re.Pattern[str]], ...]
+    company_any: re.Pattern[str]
+    company_weight: float
+    any_topic: re.Pattern[str]
+
+
+def _compile_companies(table: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    compiled = []
+    for name, spellings in table.items():
+        if not isinstance(spellings, list):
+            raise LexiconError(f"companies.{name} must be a list of spellings")
+        compiled.append((name, compile_terms(tuple(spellings))))
+    return tuple(compiled)
+
+
+def _lexicon_from_dict(data: dict[str, Any], origin: str) -> Lexicon:
+    topic = data.get("topic")
+    if not isinstance(topic, dict) or "strong" not in topic:
+        raise LexiconError(f"{origin}: a lexicon needs a [topic.strong] table with `terms`")
+    strong = _terms(data, "topic", "strong")
+    medium = _terms(data, "topic", "medium")
+    company_spellings = tuple(str(s) for group in data.get("companies", {}).values() for s in group)
+    return Lexicon(
+        name=str(topic.get("name", origin)),
+        strong=compile_terms(strong),
+        medium=compile_terms(medium),
+        strong_weight=float(topic["strong"].get("weight", 1.0)),
+        medium_weight=float(topic.get("medium", {}).get("weight", 0.4)),
+        lookalike=compile_terms(_terms(data, "negative", "lookalike")),
+        other_sector=compile_terms(_terms(data, "negative", "other_sector")),
+        companies=_compile_companies(data.get("companies", {})),
+        company_any=compile_terms(company_spellings),
+        company_weight=float(data.get("companies_weight", {}).get("weight", 0.0)),
+        any_topic=compile_terms(strong + medium + company_spellings),
+    )
+
+
+@lru_cache(maxsize=16)
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The bundled offshoring lexicon, or a user TOML file with the same layout."""
+    if path is None:
+        origin = f"analysis/lexicons/{DEFAULT_LEXICON}.toml"
+        text = resources.files("analysis").joinpath("lexicons", f"{DEFAULT_LEXICON}.toml").read_text("utf-8")
+    else:
+        origin = str(path)
+        try:
+            text = Path(path).read_text("utf-8")
+        except OSError as exc:
+            raise LexiconError(f"cannot read lexicon {path}: {exc}") from exc
+    return _lexicon_from_dict(_read_toml_text(text, origin), origin)
+
+
+@cache
+def cue(name: str) -> re.Pattern[str]:
+    """Compiled pattern for a cue table of `data/cues.toml` (dotted name, e.g. "negative.event")."""
+    return compile_terms(_terms(data_file("cues"), *name.split(".")))
+
+
+@cache
+def cue_list(name: str, key: str) -> tuple[str, ...]:
+    node: Any = data_file("cues")
+    for part in name.split("."):
+        node = node.get(part, {})
+    return tuple(node.get(key, []))
+
+
+@cache
+def cue_reason(name: str) -> str:
+    node: Any = data_file("cues")
+    for part in name.split("."):
+        node = node.get(part, {})
+    return str(node.get("reason", name))
+
+
+@cache
+def pattern_for(terms: tuple[str, ...]) -> re.Pattern[str]:
+    return compile_terms(terms)
+
+
+@cache
+def ending_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Matches when one of the terms ends the (folded) string: used for words before a number."""
+    return re.compile("(?:" + "|".join(term_pattern(t) for t in sorted(terms, key=len, reverse=True)) + r")\W*$")
+
+
+def fold_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(fold(t) for t in terms)
