@@ -15,7 +15,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from pydantic import SecretStr
+
 from alerts.apprise_channel import AppriseNotifier
+from alerts.config import AlertingConfig, DigestConfig, QuietHours, RouteRule
+from alerts.digest import enqueue_digest
 from alerts.email import EmailNotifier
 from alerts.errors import (
     AlertNotFound,
@@ -34,6 +38,11 @@ from storage.types import utcnow
 
 __all__ = [
     "AlertMessage",
+    "AlertingConfig",
+    "DigestConfig",
+    "QuietHours",
+    "RouteRule",
+    "enqueue_digest",
     "AlertNotFound",
     "AlertNotResendable",
     "ChannelNotConfigured",
@@ -66,6 +75,11 @@ def _email(settings: Any, ssl_context: ssl.SSLContext | None, clock: Callable[[]
     )
 
 
+def _reveal(value: SecretStr | str) -> str:
+    # Apprise URLs embed tokens, so settings should hold them as SecretStr.
+    return value.get_secret_value() if isinstance(value, SecretStr) else value
+
+
 def build_notifiers(
     settings: Any,
     *,
@@ -81,7 +95,7 @@ def build_notifiers(
         notifiers["email"] = _email(settings, ssl_context, clock)
     if settings.slack_enabled:
         notifiers["slack"] = SlackNotifier(webhook_url=settings.slack_webhook_url)
-    urls = list(getattr(settings, "apprise_urls", None) or [])
+    urls = [_reveal(u) for u in getattr(settings, "apprise_urls", None) or []]
     if urls:
         notifiers["apprise"] = AppriseNotifier(urls=urls)
     return notifiers

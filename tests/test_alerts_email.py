@@ -113,7 +113,9 @@ def test_server_down_is_transient() -> None:
         down.send(sample())
 
 
-def test_smtp_down_then_up_is_delivered_exactly_once(engine, certificate) -> None:  # noqa: ANN001, F811
+def test_smtp_down_then_up_is_delivered_exactly_once(
+    engine, certificate  # noqa: ANN001, F811
+) -> None:
     clock = Clock()
     server = SmtpServer(free_port(), SmtpSink(), certificate)
     add_story(engine, channels=("email",), now=clock())

@@ -99,8 +99,9 @@ def test_email_is_one_subject_and_escaped(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_titles_are_delivered(name: str, smtp_server, slack_server: SlackServer  # noqa: ANN001, F811
-                                      ) -> None:
+def test_hostile_titles_are_delivered(
+    name: str, smtp_server, slack_server: SlackServer  # noqa: ANN001, F811
+) -> None:
     msg = message(HOSTILE[name])
     mail = EmailNotifier(
         host="localhost", port=smtp_server.port, username=SMTP_USER,
