@@ -67,7 +67,8 @@ def crawl_in_process(
         sources={s.name: s for s in sources}, recorder=recorder, channels=channels,
         refetch=refetch,
     )
-    process = CrawlerProcess(scrapy_settings(settings), install_root_handler=False)
+    # The child's stderr is the user's: Scrapy logs there at settings.crawl.log_level.
+    process = CrawlerProcess({**scrapy_settings(settings), "LOG_INSTALL_ROOT_HANDLER": True})
     process.crawl(NewsSpider, context=context)
     process.start()
     recorder.finish()
