@@ -26,20 +26,20 @@ def _article_paths(web: ReplicaWeb) -> list[str]:
     return [path for _site, path in web.requests if path.lstrip("/") in urls]
 
 
-def _settings(make_settings, mail_server, slack: SlackServer):  # noqa: ANN001, ANN202
+def _settings(make_settings, mail_server, slack: SlackServer, **extra):  # noqa: ANN001, ANN003, ANN202
     _sink, port = mail_server
     return make_settings(
         smtp_host="127.0.0.1", smtp_port=port, smtp_security="none",
-        email_to=["analyst@example.ma"], slack_webhook_url=slack.url,
+        email_to=["analyst@example.ma"], slack_webhook_url=slack.url, **extra,
     )
 
 
 def test_crawl_alerts_each_announcement_story_once(
-    make_settings, mail_server, replica: ReplicaWeb, tmp_path: Path
+    make_settings, mail_server, replica: ReplicaWeb, tmp_path: Path, database_url: str
 ) -> None:
     sink, _port = mail_server
     with SlackServer() as slack:
-        settings = _settings(make_settings, mail_server, slack)
+        settings = _settings(make_settings, mail_server, slack, database_url=database_url)
         sources = replica.write_sources(tmp_path / "sources.toml")
         summary = crawl_once(settings, sources_file=sources)
 
