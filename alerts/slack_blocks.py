@@ -18,7 +18,7 @@ FIELD_LIMIT = 2000
 MAX_FIELDS = 10
 MAX_BLOCKS = 50
 MAX_CONTEXT_ELEMENTS = 10
-FALLBACK_LIMIT = 3000
+FALLBACK_LIMIT = 300  # the push notification line: short
 
 
 def mrkdwn_escape(text: str) -> str:

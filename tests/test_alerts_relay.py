@@ -234,3 +234,26 @@ def test_abandoned_row_with_no_attempts_left_is_dead(engine) -> None:  # noqa: A
     report = Relay(engine, {"slack": down}, clock=Clock()).send_pending()
     assert (report.attempted, down.calls) == (0, 0)
     assert all_alerts(engine)[0].status == "dead"
+
+
+def test_secrets_never_reach_logs_or_the_outbox(engine, caplog) -> None:  # noqa: ANN001, F811
+    import logging
+
+    from alerts.email import EmailNotifier
+    from alerts_servers import free_port
+
+    caplog.set_level(logging.DEBUG)
+    add_story(engine, channels=("slack", "email"))
+    with SlackServer([Reply(404, "no_service")]) as server:
+        notifiers = {
+            "slack": SlackNotifier(SecretStr(server.url)),
+            "email": EmailNotifier(host="127.0.0.1", port=free_port(), sender="a@b.ma",
+                                   recipients=["c@d.ma"], username="bot",
+                                   password=SecretStr("hunter2-password"), timeout=2),
+        }
+        report = Relay(engine, notifiers, clock=Clock()).send_pending()
+    assert (report.dead, report.retrying) == (1, 1)
+    recorded = " ".join(f"{a.last_error} {a.response}" for a in all_alerts(engine))
+    for text in (caplog.text, recorded, " ".join(report.errors), repr(notifiers)):
+        assert "XXXX" not in text and "/services/" not in text
+        assert "hunter2" not in text
