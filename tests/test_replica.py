@@ -19,7 +19,7 @@ import pytest
 import trafilatura
 
 from crawler.sources import load_sources
-from newswatch.replica import ReplicaArticle, ReplicaWeb, example_articles
+from newswatch.replica import ReplicaArticle, ReplicaWeb, example_articles, synthetic_articles
 from newswatch.replica.sites.theme import COOKIE_TEXT
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -372,3 +372,132 @@ def test_d_reuses_seed_003_verbatim_under_another_title():
     assert d.site == "custom" and d.title != seed_title
     for part in [d.lead, *d.paragraphs, *("- " + b for b in d.bullets)]:
         assert part in seed
+
+
+# -- the optional Arabic site -------------------------------------------------------
+@pytest.fixture(scope="module")
+def arabic():
+    with ReplicaWeb(sites=["ar"]) as replica:
+        yield replica
+
+
+def test_arabic_site_uses_lowercase_percent_encoded_slugs(arabic):
+    for article in site_articles(arabic, "ar"):
+        url = arabic.article_url(article)
+        path = url[len(arabic.base_url("ar")):]
+        assert re.fullmatch(r"/(%[0-9a-f]{2}|[-0-9])+-\d{7}\.html", path), path
+        assert get(url) == get(arabic.base_url("ar") + path.upper().replace(".HTML", ".html"))
+
+
+def test_arabic_feed_section_and_ajax_listing(arabic):
+    base = arabic.base_url("ar")
+    feed = feedparser.parse(get(base + "/economie/feed"))
+    assert not feed.bozo
+    assert [e.link for e in feed.entries] == [arabic.article_url(a) for a in site_articles(arabic, "ar")]
+    assert all("appeared first on" in e.summary for e in feed.entries)
+    cards = get(base + "/?action=ajax_listing&paged=1").decode()
+    assert cards.count('class="stretched-link"') == len(site_articles(arabic, "ar"))
+    (source,) = tomllib.loads(arabic.sources_toml())["source"]
+    assert source["language"] == "ar"
+    section = get(source["sections"][0])
+    found = {u for u in links(section, source["sections"][0]) if re.search(source["article_url"], u)}
+    assert found == {arabic.article_url(a) for a in site_articles(arabic, "ar")}
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_trafilatura_extracts_arabic_articles(arabic, index):
+    article = site_articles(arabic, "ar")[index]
+    url = arabic.article_url(article)
+    html = get(url).decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    assert doc.title == article.title
+    text = normalised(doc.text)
+    for part in [article.lead, *article.paragraphs]:
+        assert normalised(part) in text
+    assert "مقالات ذات صلة" not in text
+
+
+def test_default_replica_leaves_the_arabic_site_out(web):
+    assert list(web.sites) == ["wp", "arc", "custom"]
+
+
+# -- WordPress REST API ---------------------------------------------------------------
+def test_wordpress_rest_api_pages_posts(web):
+    base = web.base_url("wp")
+    status, headers, body = fetch(base + "/wp-json/wp/v2/posts?per_page=3")
+    assert status == 200 and headers["Content-Type"].startswith("application/json")
+    posts = json.loads(body)
+    expected = [web.article_url(a) for a in site_articles(web, "wp")]
+    assert [p["link"] for p in posts] == expected[:3]
+    rest = json.loads(get(base + "/wp-json/wp/v2/posts?per_page=3&page=2"))
+    assert [p["link"] for p in rest] == expected[3:6]
+    first = site_articles(web, "wp")[0]
+    assert datetime.fromisoformat(posts[0]["date_gmt"]).replace(tzinfo=UTC) == first.published
+    category = posts[0]["categories"][0]
+    only = json.loads(get(base + f"/wp-json/wp/v2/posts?categories={category}&per_page=100"))
+    assert {p["link"] for p in only} == {web.article_url(a) for a in site_articles(web, "wp") if a.section == first.section}
+
+
+# -- synthetic articles for the benchmark -------------------------------------------------
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = [w for w in re.findall(r"\w+", text.lower()) if len(w) > 3]
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def test_synthetic_articles_are_deterministic_and_labelled():
+    now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+    articles = synthetic_articles(400, seed=3, now=now)
+    assert articles == synthetic_articles(400, seed=3, now=now)
+    assert articles != synthetic_articles(400, seed=4, now=now)
+    assert len(articles) == 400
+    assert len({(a.site, a.slug) for a in articles}) == 400
+    assert {a.site for a in articles} == {"wp", "arc", "custom"}
+    assert all(now - timedelta(hours=48) < a.published < now for a in articles)
+    on_topic = [a for a in articles if a.expected["on_topic"]]
+    assert 0.04 < len(on_topic) / len(articles) < 0.2
+    alerting = [a for a in articles if a.expected["alert"]]
+    assert alerting and all(a.expected["jobs"] and a.expected["investment_mdh"] for a in alerting)
+    assert all(f"{a.expected['jobs']:,}".replace(",", ".") in a.body_text for a in alerting)
+    assert all(a.word_count >= 100 for a in articles)
+
+
+def test_synthetic_articles_are_distinct_except_wire_copies():
+    articles = synthetic_articles(600, seed=0)
+    shingles = [_shingles(a.body_text) for a in articles]
+    copies = 0
+    for i, a in enumerate(articles):
+        for j in range(i):
+            b = articles[j]
+            overlap = len(shingles[i] & shingles[j]) / min(len(shingles[i]), len(shingles[j]))
+            if a.expected["story"] == b.expected["story"]:
+                copies += 1
+                assert overlap > 0.9
+            else:
+                assert overlap < 0.5, (a.title, b.title, overlap)
+    assert copies >= 5
+
+
+def test_a_benchmark_sized_replica_lists_every_article_in_its_sitemaps():
+    articles = synthetic_articles(1000, seed=1)
+    with ReplicaWeb(articles) as replica:
+        sources = tomllib.loads(replica.sources_toml())["source"]
+        listed: set[str] = set()
+        for source in sources:
+            for url in source["sitemaps"]:
+                todo = [url]
+                while todo:
+                    locs = sitemap_locs(get(todo.pop()))
+                    todo += [loc for loc in locs if "sitemap" in loc]
+                    listed |= {loc for loc in locs if re.search(source["article_url"], loc)}
+        assert listed == {replica.article_url(a) for a in articles}
+        started = datetime.now(UTC)
+        get(replica.base_url("wp") + "/post-sitemap.xml")
+        get(replica.article_url(articles[0]))
+        assert datetime.now(UTC) - started < timedelta(seconds=2)
+
+
+def test_small_replica_crawls_le_matin_through_feed_and_section(web):
+    (custom,) = [s for s in tomllib.loads(web.sources_toml())["source"] if s["name"] == "replica-custom"]
+    assert custom["sitemaps"] == []
+    assert get(web.base_url("custom") + "/sitemap.xml")  # served all the same, and in robots.txt

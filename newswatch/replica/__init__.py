@@ -1,13 +1,15 @@
 """A local replica of Moroccan news sites, rendered from articles written by us.
 
 Each site kind reproduces the public structure of a real outlet (WordPress +
-Yoast like Médias24, Arc XP like Le360, a custom CMS like Le Matin) on its own
-127.0.0.1 server, so the crawler, the tests, the benchmark and `newswatch demo`
-never touch a real site.
+Yoast like Médias24, Arc XP like Le360, a custom CMS like Le Matin, and an
+optional Arabic WordPress site like Hespress AR) on its own 127.0.0.1 server, so
+the crawler, the tests, the benchmark and `newswatch demo` never touch a real site.
 """
 
+from newswatch.replica.arabic import arabic_articles
 from newswatch.replica.article import ReplicaArticle
 from newswatch.replica.examples import example_articles
 from newswatch.replica.server import ReplicaWeb
+from newswatch.replica.synthetic import synthetic_articles
 
-__all__ = ["ReplicaArticle", "ReplicaWeb", "example_articles"]
+__all__ = ["ReplicaArticle", "ReplicaWeb", "arabic_articles", "example_articles", "synthetic_articles"]

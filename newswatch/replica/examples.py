@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from newswatch.replica.article import UTC, ReplicaArticle
+from newswatch.replica.offtopic import off_topic_articles
 from newswatch.replica.seed import (
     SEED_003_BULLETS,
     SEED_003_LEAD,
@@ -32,7 +33,7 @@ def example_articles(now: datetime | None = None) -> list[ReplicaArticle]:
         _automotive_kenitra(ago(20)),
         _seed_republished(ago(5)),
         *_map_wire_fes(ago(26), ago(25.3)),
-        *_off_topic(ago),
+        *off_topic_articles(ago),
     ]
 
 
@@ -251,9 +252,3 @@ def _map_wire_fes(on_wp: datetime, on_arc: datetime) -> list[ReplicaArticle]:
     )
     return [wp, arc]
 
-
-# -- ordinary off-topic business news, so the feeds look like real ones -------
-def _off_topic(ago) -> list[ReplicaArticle]:  # ago: hours -> datetime
-    from newswatch.replica.offtopic import off_topic_articles
-
-    return off_topic_articles(ago)

@@ -9,8 +9,10 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import unquote
 
+from newswatch.replica.arabic import arabic_articles
 from newswatch.replica.article import ReplicaArticle
-from newswatch.replica.sites import SITE_KINDS, Site
+from newswatch.replica.examples import example_articles
+from newswatch.replica.sites import DEFAULT_SITES, SITE_KINDS, Site
 
 HOST = "127.0.0.1"
 NOT_FOUND = b"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Page introuvable</title></head><body><h1>404</h1><p>Page introuvable.</p></body></html>\n"
@@ -23,15 +25,18 @@ class Override:
     headers: dict[str, str]
 
 
+def default_articles() -> list[ReplicaArticle]:
+    """The French example set plus the Arabic articles (served only when "ar" is)."""
+    return [*example_articles(), *arabic_articles()]
+
+
 class ReplicaWeb:
     """Local news sites rendered from an article list (see the package docstring)."""
 
     def __init__(
         self, articles: list[ReplicaArticle] | None = None, sites: list[str] | None = None
     ) -> None:
-        from newswatch.replica.examples import example_articles
-
-        names = list(SITE_KINDS) if sites is None else sites
+        names = list(DEFAULT_SITES) if sites is None else sites
         unknown = [name for name in names if name not in SITE_KINDS]
         if unknown:
             raise ValueError(f"unknown replica site(s): {', '.join(unknown)}")
@@ -41,7 +46,7 @@ class ReplicaWeb:
         self._overrides: dict[tuple[str, str], Override] = {}
         self._servers: dict[str, ThreadingHTTPServer] = {}
         self._threads: list[threading.Thread] = []
-        for article in example_articles() if articles is None else articles:
+        for article in default_articles() if articles is None else articles:
             # Articles for sites this instance does not serve are skipped, so a
             # one-site replica can still take the default article set.
             if article.site in self.sites:

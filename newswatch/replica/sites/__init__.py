@@ -3,12 +3,17 @@
 from newswatch.replica.sites.arc import ArcSite
 from newswatch.replica.sites.base import Site
 from newswatch.replica.sites.custom import CustomSite
+from newswatch.replica.sites.hespress import HespressArSite
 from newswatch.replica.sites.wordpress import WordPressSite
 
 SITE_KINDS: dict[str, type[Site]] = {
     "wp": WordPressSite,
     "arc": ArcSite,
     "custom": CustomSite,
+    "ar": HespressArSite,
 }
+# The Arabic site is opt-in (sites=[..., "ar"]) so the default replica's alerts stay
+# those of the French example set.
+DEFAULT_SITES = ("wp", "arc", "custom")
 
-__all__ = ["SITE_KINDS", "ArcSite", "CustomSite", "Site", "WordPressSite"]
+__all__ = ["DEFAULT_SITES", "SITE_KINDS", "ArcSite", "CustomSite", "HespressArSite", "Site", "WordPressSite"]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from email.utils import format_datetime
 from html import escape
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote
 
 from newswatch.replica.article import UTC, ReplicaArticle, iso_utc
 
@@ -21,6 +21,7 @@ HTML = "text/html; charset=utf-8"
 RSS = "application/rss+xml; charset=utf-8"
 XML = "application/xml; charset=utf-8"
 TEXT = "text/plain; charset=utf-8"
+JSON = "application/json; charset=UTF-8"
 
 # Stands in for "latest article" dates on a site that has no article yet.
 EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
@@ -102,8 +103,12 @@ class Site:
     # -- routing -------------------------------------------------------------
     def resolve(self, path: str) -> Route | None:
         """The page for a request path; the query string only matters where a route names it."""
+        bare, _, query = path.partition("?")
+        dynamic = self.query_route(bare, parse_qs(query))
+        if dynamic is not None:
+            return dynamic
         listings = self.listing_routes()
-        for candidate in (path, path.split("?", 1)[0]):
+        for candidate in (path, bare):
             if candidate in listings:
                 return listings[candidate]()
             with self._lock:
@@ -120,6 +125,10 @@ class Site:
         return pages
 
     # -- what subclasses provide ---------------------------------------------
+    def query_route(self, path: str, query: dict[str, list[str]]) -> Route | None:
+        """A page whose content depends on query parameters (APIs); None if not one."""
+        return None
+
     def article_path(self, article: ReplicaArticle) -> str:
         raise NotImplementedError
 

@@ -43,7 +43,8 @@ class CustomSite(Site):
         routes: dict[str, Callable[[], Route]] = {
             "/": lambda: (HTML, self.listing_page(None, 1).encode()),
             "/rssFeed/0": lambda: self.feed(None),
-            "/robots.txt": lambda: self.robots(["/admin/", "/recherche"], []),
+            "/robots.txt": lambda: self.robots(["/admin/", "/recherche"], ["/sitemap.xml"]),
+            "/sitemap.xml": self.sitemap,
         }
         for section in self.sections():
             if section in FEED_IDS:
@@ -76,6 +77,13 @@ class CustomSite(Site):
         ]
         path = "/rssFeed/0" if section is None else f"/rssFeed/{FEED_IDS[section]}"
         return self.rss(f"{self.name} - {SECTION_LABELS.get(section or '', 'À la une')}", path, items, "Le Matinal : toute l'actualité du Maroc")
+
+    def sitemap(self) -> Route:
+        entries = [
+            f"\t<url>\n\t\t<loc>{esc(self.article_url(a))}</loc>\n\t\t<lastmod>{iso_utc(a.published)}</lastmod>\n\t</url>\n"
+            for a in self.articles()
+        ]
+        return self.urlset(entries)
 
     # -- pages -----------------------------------------------------------------
     def listing_page(self, section: str | None, number: int) -> str:
@@ -171,7 +179,10 @@ class CustomSite(Site):
         return {
             "homepage": self.url("/"),
             "feeds": [self.url("/rssFeed/4")],
-            "sitemaps": [],
+            # Le Matin is crawled through its feed and section page. The sitemap is listed
+            # only when the feed cannot carry every article (benchmark-sized replicas),
+            # so one crawl still reaches them all.
+            "sitemaps": [self.url("/sitemap.xml")] if len(self.articles()) > FEED_SIZE else [],
             "sections": [self.url("/economie")],
             "article_url": "^" + re.escape(self.base_url) + r"/[a-z-]+/[^/]+/\d+$",
         }

@@ -21,9 +21,9 @@ COOKIE_TEXT = (
 )
 
 
-def cookie_banner() -> str:
+def cookie_banner(text: str = COOKIE_TEXT) -> str:
     return f"""<div id="cookie-notice" class="cookie-banner fixed-bottom" role="dialog" aria-label="Cookies">
-	<span class="cn-text">{esc(COOKIE_TEXT)}</span>
+	<span class="cn-text">{esc(text)}</span>
 	<a href="#" class="cn-accept btn btn-primary">J'accepte</a> <a href="/politique-de-confidentialite/" class="cn-more">En savoir plus</a>
 </div>"""
 

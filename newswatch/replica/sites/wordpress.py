@@ -8,12 +8,15 @@ extractor has to leave out.
 
 from __future__ import annotations
 
+import json
 import re
+import zlib
 from collections.abc import Callable
 
-from newswatch.replica.article import ReplicaArticle, french_date, iso_utc, local_time
+from newswatch.replica.article import UTC, ReplicaArticle, french_date, iso_utc, local_time
 from newswatch.replica.sites.base import (
     HTML,
+    JSON,
     Route,
     Site,
     esc,
@@ -118,6 +121,38 @@ class WordPressSite(Site):
             for s in self.sections()
         ]
         return self.urlset(entries)
+
+    # -- REST API ----------------------------------------------------------------
+    def query_route(self, path: str, query: dict[str, list[str]]) -> Route | None:
+        """/wp-json/wp/v2/posts with per_page, page and categories, as WordPress answers it."""
+        if path != "/wp-json/wp/v2/posts":
+            return None
+        try:
+            per_page = min(100, max(1, int(query.get("per_page", ["10"])[0])))
+            page = max(1, int(query.get("page", ["1"])[0]))
+        except ValueError:
+            per_page, page = 10, 1
+        wanted = {c for value in query.get("categories", []) for c in value.split(",")}
+        posts = [a for a in self.articles() if not wanted or str(category_id(a.section)) in wanted]
+        chunk = posts[(page - 1) * per_page : page * per_page]
+        return JSON, json.dumps([self.api_post(a) for a in chunk], ensure_ascii=False).encode()
+
+    def api_post(self, article: ReplicaArticle) -> dict[str, object]:
+        local = local_time(article.published).replace(tzinfo=None)
+        utc = article.published.astimezone(UTC).replace(tzinfo=None)
+        return {
+            "id": numeric_id(article),
+            "date": local.isoformat(),
+            "date_gmt": utc.isoformat(),
+            "modified_gmt": utc.isoformat(),
+            "slug": article.slug,
+            "status": "publish",
+            "type": "post",
+            "link": self.article_url(article),
+            "title": {"rendered": esc(article.title)},
+            "excerpt": {"rendered": f"<p>{esc(excerpt(article))}</p>\n", "protected": False},
+            "categories": [category_id(article.section)],
+        }
 
     # -- pages -----------------------------------------------------------------
     def listing_page(self, section: str | None, number: int) -> str:
@@ -270,3 +305,7 @@ class WordPressSite(Site):
             "article_url": "^" + re.escape(self.base_url) + r"/\d{4}/\d{2}/\d{2}/[^/]+/$",
         }
 
+
+def category_id(section: str) -> int:
+    """A stable WordPress term id for a category slug."""
+    return 1000 + zlib.crc32(section.encode()) % 20000
