@@ -11,12 +11,17 @@ from dataclasses import dataclass, field
 
 from analysis.companies import pattern_companies
 from analysis.model import Investment
+from analysis.resources import cue_reason
 from analysis.sentences import SentenceFacts
 from analysis.text import unique
 
 # Negative cues in the title that make the whole article a non-announcement.
 TITLE_BLOCKERS = ("strike", "loss", "salary", "forecast")
-SOFT_BLOCKERS = ("sector_stats", "target", "forecast", "salary", "event", "strike", "loss")
+# Always disqualifying, whoever the subject is.
+HARD_BLOCKERS = ("loss", "strike", "salary", "retrospective", "conditional")
+# Disqualifying unless a company is the one committing ("signed at the fair", "its own target").
+SOFT_BLOCKERS = ("sector_stats", "target", "forecast", "event")
+WEAK_JOB_FLAGS = frozenset({"initial", "seats"})
 CLOSE_ENOUGH = 0.15  # a rounded title figure ("plus de 5.000") vs the exact body one (5.050)
 
 
@@ -51,11 +56,12 @@ def _blocker(facts: SentenceFacts, article_topic: bool, article_actor: bool) -> 
     actor = _has_actor(facts)
     if facts.national_actor and not actor:
         return "national target or sector total"
+    hard = [name for name in HARD_BLOCKERS if name in facts.negatives]
+    if hard:
+        return cue_reason(f"negative.{hard[0]}")
     soft = [name for name in SOFT_BLOCKERS if name in facts.negatives]
     if soft and not actor:
-        return facts.negative_reasons()[0]
-    if soft and ("loss" in soft or "strike" in soft or "salary" in soft):
-        return facts.negative_reasons()[0]
+        return cue_reason(f"negative.{soft[0]}")
     if not actor and not (article_actor and (facts.good_jobs or facts.good_money)):
         return "no company or operator committing"
     return None
@@ -95,15 +101,22 @@ def _pick(values: list[tuple[float, bool]]) -> float | None:
     return body[0] if body else title[0]
 
 
-def _sum_check_values(facts_list: list[SentenceFacts]) -> list[tuple[float, bool]]:
-    """Job figures in reading order; within a sentence "300 now, 1.000 by 2027" keeps the target."""
-    values: list[tuple[float, bool]] = []
+def _job_values(facts_list: list[SentenceFacts]) -> list[tuple[float, bool]]:
+    """Job figures in reading order, the plain ones first.
+
+    Within a sentence "300 now, 1.000 by 2027" keeps the target; opening headcounts ("démarre avec
+    250") and seat counts ("600 positions") only count when nothing better is said.
+    """
+    plain: list[tuple[float, bool]] = []
+    weak: list[tuple[float, bool]] = []
     for facts in facts_list:
-        jobs = [float(j.value) for j in facts.good_jobs]
-        if len(jobs) == 2 and jobs[1] > jobs[0]:
+        jobs = facts.good_jobs
+        if len(jobs) == 2 and jobs[1].value > jobs[0].value:
             jobs = [jobs[1], jobs[0]]
-        values.extend((v, facts.is_title) for v in jobs)
-    return values
+        for job in jobs:
+            bucket = weak if job.flags & WEAK_JOB_FLAGS else plain
+            bucket.append((float(job.value), facts.is_title))
+    return plain or weak
 
 
 def _pick_investment(facts_list: list[SentenceFacts]) -> Investment | None:
@@ -182,7 +195,7 @@ def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic
         chosen.append(facts)
     if not chosen or all(f.is_title for f in chosen) and not body:
         return Decision(False, reasons=unique(reasons) or ["no commitment sentence"])
-    jobs_value = _pick(_sum_check_values(chosen))
+    jobs_value = _pick(_job_values(chosen))
     jobs = int(jobs_value) if jobs_value is not None else None
     investment = _pick_investment(chosen)
     lead = ([title] if title else []) + body[:2]

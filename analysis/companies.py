@@ -9,7 +9,7 @@ from analysis.places import mentions_city
 from analysis.resources import Lexicon, data_file
 from analysis.text import ARABIC, fold, unique
 
-_NAME_TOKEN = r"(?:[A-Z][\w&.\-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w\-]*|\d+[A-Z][\w\-]*)"
+_NAME_TOKEN = r"(?:[A-Z][\w&.\-'’]*[\w&]|[A-Z]|[a-z]+[A-Z][\w\-]*|\d+[A-Z][\w\-]*)"
 _NAME = rf"{_NAME_TOKEN}(?:[ ](?:&[ ])?{_NAME_TOKEN}){{0,3}}"
 _APPOSITION = (r"qui\b|soci[ée]t[ée]|sp[ée]cialis|filiale|groupe|leader|dont\b|bas[ée]e?\b|op[ée]rateur|"
                r"entreprise|acteur|num[ée]ro|l'une?\b|l’une?\b|une?\b|which\b|an?\b|the\b|company|firm|"
@@ -46,8 +46,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"^(?P<name>{_NAME})[ ]*(?:\([^)]{{0,60}}\))?[ ]*[,–-][ ]*(?i:{_APPOSITION})"),
         # "Comdata (1.000 emplois à Fès)", "Eastline Contact, avec 350 emplois"
         re.compile(rf"(?P<name>{_NAME})[ ]*(?:\([ ]*\d|,[ ]+(?:avec|soit|pour)[ ]+\d)"),
-        # "filiale de X", "du groupe X", "de la société X"
-        re.compile(rf"(?i:filiale (?:marocaine )?(?:de|du groupe)|subsidiary of)[ ]+(?P<name>{_NAME})"),
+        # "filiale de X", "porté par la société X", "operated by X"
+        re.compile(rf"(?i:filiale (?:marocaine )?(?:de|du groupe)|subsidiary of|port[ée]e?s? par|r[ée]alis[ée]e?s? par|"
+                   rf"men[ée]e?s? par|initi[ée]e?s? par|op[ée]r[ée]e?s? par|pilot[ée]e?s? par|operated by|led by|"
+                   rf"backed by)[ ]+(?:(?i:la soci[ée]t[ée]|le groupe|l'op[ée]rateur|l’op[ée]rateur|the company)[ ]+)?"
+                   rf"(?P<name>{_NAME})"),
     )
 
 
@@ -66,6 +69,11 @@ def _stop_names() -> frozenset[str]:
 
 
 @cache
+def _leading_stops() -> frozenset[str]:
+    return frozenset(_vocab()["leading_stops"])
+
+
+@cache
 def _person_context() -> re.Pattern[str]:
     titles = _alt(_vocab()["person_titles"])
     return re.compile(rf"(?i:\b(?:{titles}))[ ,]+(?:[a-zà-ÿ'’\-]+[ ]){{0,6}}$")
@@ -76,10 +84,28 @@ def _speech_after() -> re.Pattern[str]:
     return re.compile(rf"^[ ,]*(?:{_alt(_vocab()['speech_verbs'])})")
 
 
+_ELIDED = re.compile(r"^(?:[LlDd]|Qu|qu)['’]")
+_REGION_WORDS = frozenset("sakia el hamra oued eddahab souss massa draa tafilalet oriental rif sud nord "
+                          "settat chaouia doukkala abda tensift haouz gharb chrarda beni hssen shore nearshore med "
+                          "technopole technopolis".split())
+
+
+def _is_place(name: str) -> bool:
+    """"Laâyoune-Sakia El Hamra", "Fès-Meknès": a region, not a company ("Fès Invest" is one)."""
+    tokens = [t for t in re.split(r"[\s\-]+", fold(name)) if t]
+    if not tokens or not mentions_city(tokens[0]):
+        return False
+    return all(mentions_city(t) or t in _REGION_WORDS for t in tokens[1:])
+
+
 def _clean_name(name: str) -> str | None:
-    tokens = name.split()
+    tokens = [_ELIDED.sub("", t) for t in name.split()]
+    # "L'opérateur", "L'indienne": an elided article before a common word is not part of a name.
+    while tokens and not tokens[0][:1].isupper() and not tokens[0][:1].isdigit():
+        tokens.pop(0)
     stops = _stop_names()
-    while tokens and (tokens[0] in stops or tokens[0].rstrip("'’") in stops):
+    leading = _leading_stops()
+    while tokens and (tokens[0] in leading or tokens[0].rstrip("'’") in leading):
         tokens.pop(0)
     suffixes = set(_vocab()["drop_suffixes"])
     while len(tokens) > 1 and tokens[-1] in suffixes:
@@ -89,7 +115,9 @@ def _clean_name(name: str) -> str | None:
     if not tokens:
         return None
     cleaned = " ".join(tokens).strip(" .,-'’")
-    if len(cleaned) < 2 or cleaned in stops or cleaned.isdigit():
+    if len(cleaned) < 2 or cleaned in stops or cleaned in leading or cleaned.isdigit():
+        return None
+    if len(tokens) == 1 and tokens[0] in stops:
         return None
     return cleaned
 
@@ -116,16 +144,17 @@ def known_companies(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
 
 
 def pattern_companies(sentence: str) -> list[tuple[int, str]]:
-    return [(pos, name) for pos, name in _raw_pattern_companies(sentence) if not mentions_city(fold(name))
-            or len(name.split()) > 2]
+    return [(pos, name) for pos, name in _raw_pattern_companies(sentence) if not _is_place(name)]
 
 
 def _raw_pattern_companies(sentence: str) -> list[tuple[int, str]]:
     hits: list[tuple[int, str]] = []
-    for pattern in _patterns():
+    for number, pattern in enumerate(_patterns()):
         for match in pattern.finditer(sentence):
             start, end = match.span("name")
             if _is_person(sentence, start, end):
+                continue
+            if number == 1 and re.search(r"(?i:\b(?:of|de|du|des|d'|l'|d’|l’))[ ]?$", sentence[:start]):
                 continue
             name = _clean_name(match.group("name"))
             if name:
@@ -162,7 +191,9 @@ _ARABIC_NON_NAMES = re.compile(
 
 def _arabic_name(candidate: str) -> str | None:
     first = candidate.split()[0]
-    if _ARABIC_NON_NAMES.match(fold(first)) or len(first) < 3:
+    folded = fold(first)
+    # Nisba adjectives ("الكندية", "فرنسية") describe the company; they are not its name.
+    if _ARABIC_NON_NAMES.match(folded) or len(first) < 3 or folded.endswith(("يه", "يين", "يون")):
         return None
     return first
 

@@ -65,15 +65,28 @@ def _money_head() -> re.Pattern[str]:
     return re.compile(r"(?P<unit>\$|€|us\$|usd|eur|mad)\s*$")
 
 
+@cache
+def _after_pattern(table: str) -> re.Pattern[str] | None:
+    terms = cue_list(table, "after")
+    return re.compile(r"^\W*(?:[a-z]+\s+){0,2}(?:" + _alternation(terms) + ")") if terms else None
+
+
 def _flags(before: str, after: str, table: str, flag: str) -> set[str]:
     found: set[str] = set()
     before_terms = cue_list(table, "before")
     if before_terms and ending_pattern(before_terms).search(before):
         found.add(flag)
-    after_terms = cue_list(table, "after")
-    if after_terms and re.match(r"^\W*(?:" + _alternation(after_terms) + ")", after):
+    after_pattern = _after_pattern(table)
+    if after and after_pattern is not None and after_pattern.match(after):
         found.add(flag)
     return found
+
+
+_TOTAL_HEADCOUNT = re.compile(r"(?:effectifs?|workforce|headcount)(?! initial)\b[^,;.]{0,30}\b(?:a|to)\s*$")
+_INITIAL = re.compile(r"(?:demarre|demarrera|demarrant|ouvre|ouvrira|debute|debutera|commence|commencera)\s+avec"
+                      r"|dans un premier temps|dans une premiere (?:phase|etape|tranche)|initialement|a son ouverture"
+                      r"|au demarrage|initially|at launch|in (?:a|its) first phase|في مرحله اولي|في البدايه")
+_SEAT_NOUN = re.compile(r"\b(?:positions?|places|sieges|seats|workstations)\b")
 
 
 def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
@@ -89,30 +102,72 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
     flags |= _flags(before, after, "mention_rate", "rate")
     flags |= _flags(before, after, "mention_loss", "loss")
     flags |= _flags(raw_before, "", "mention_loss", "loss")
+    if _TOTAL_HEADCOUNT.search(raw_before):
+        flags.add("headcount")
+    near = folded[max(0, q.start - 60):min(len(folded), tail_end + 40)]
+    if _INITIAL.search(near):
+        flags.add("initial")
+    if _SEAT_NOUN.search(folded[q.end:tail_end]):
+        flags.add("seats")
     if q.approximate_word:
         flags.add("approx")
     return frozenset(flags)
 
 
-def find_jobs(folded: str) -> list[JobMention]:
+_TEMPORAL = re.compile(r"(?:\ben|d'ici|horizon|depuis|fin|annee|\bin|\bby|since|until|year|سنه|افق|عام)\W*$")
+
+
+def _looks_like_year(folded: str, q: Quantity) -> bool:
+    """"à l'horizon 2030 emplois ..." is a year; "accueillir 2000 collaborateurs" is not."""
+    if int(q.value) not in _YEARS or not re.fullmatch(r"\d{4}", q.text):
+        return False
+    return bool(_TEMPORAL.search(folded[max(0, q.start - 20):q.start]))
+
+
+def find_jobs(folded: str, quantities: list[Quantity] | None = None) -> list[JobMention]:
     """Counts of jobs in a folded sentence: a number followed by a job noun."""
     mentions: list[JobMention] = []
-    for q in find_quantities(folded):
+    quantities = find_quantities(folded) if quantities is None else quantities
+    for q in quantities:
         tail = _job_tail().match(folded, q.end)
         if not tail or q.value < 1 or q.value != int(q.value):
             continue
-        if int(q.value) in _YEARS and re.fullmatch(r"\d{4}", q.text) and "emploi" not in tail.group(0):
+        if _looks_like_year(folded, q):
             continue
         mentions.append(JobMention(int(q.value), q.start, tail.end(), _job_flags(folded, q, tail.end())))
+    if mentions:
+        mentions.extend(_elliptical_jobs(folded, mentions[-1], quantities))
     return mentions
 
 
-_TURNOVER = re.compile(r"chiffre d'affaires|chiffre d'affaire|\bca\b|export|recettes|revenus|benefice|"
-                       r"resultat|turnover|revenue|رقم معاملات|رقم المعاملات|valeur ajoutee|balance commerciale|"
-                       r"volume d'affaires|capitalisation|levee de fonds|leve|capital social")
-_SALARY = re.compile(r"salaire|remuneration|par mois|mensuel|smig|smic|prime|اجر|راتب|salary|wage")
-_AID = re.compile(r"aides? directes?|subvention|prime a l'investissement|dotation de l'etat|fonds hassan|"
-                  r"aide de l'etat|incitations?")
+_ELLIPSIS_LINK = re.compile(r"(?:\bet\b|\bpuis\b|atteindre|en compter|a terme|\bvoire\b|\bthen\b|\band\b|"
+                            r"يصل العدد الى|ليصل الى|ثم)\W*(?:[a-z'’]+\s+){0,3}$")
+
+
+def _elliptical_jobs(folded: str, last: JobMention, quantities: list[Quantity]) -> list[JobMention]:
+    """"300 consultants d'ici la fin de l'année et 1.000 à l'horizon 2027": the 1.000 is jobs too."""
+    found = []
+    for q in quantities:
+        if q.start <= last.end or q.start - last.end > 80 or q.value != int(q.value) or q.value >= 1e6:
+            continue
+        if _looks_like_year(folded, q) or int(q.value) in _YEARS and re.fullmatch(r"\d{4}", q.text):
+            continue
+        after = folded[q.end:q.end + 12]
+        if re.match(r"\s*(?:de\s+|d')?(?:%|pour ?cent|m2|km|ans?\b|mois|jours|heures|dh|dirhams|euros|dollars|mdh|"
+                    r"mmdh|millions|milliards|درهم|مليون|مليار)", after):
+            continue
+        if _ELLIPSIS_LINK.search(folded[last.end:q.start]):
+            found.append(JobMention(int(q.value), q.start, q.end, frozenset()))
+        break
+    return found
+
+
+_TURNOVER = re.compile(r"\b(?:chiffres? d'affaires?|ca|exports?|exportations?|recettes|revenus|benefices?|resultats?|"
+                       r"turnover|revenues?|valeur ajoutee|balance commerciale|volume d'affaires|capitalisation|"
+                       r"levee de fonds|a leve|capital social)\b|رقم (?:ال)?معاملات")
+_SALARY = re.compile(r"\b(?:salaires?|remunerations?|par mois|mensuels?|smig|smic|primes?|salary|wages?)\b|اجر|راتب")
+_AID = re.compile(r"\b(?:aides? directes?|subventions?|prime a l'investissement|dotation de l'etat|fonds hassan|"
+                  r"aide de l'etat|incitations?)\b")
 
 
 def _money_flags(folded: str, start: int, end: int) -> frozenset[str]:
@@ -128,11 +183,11 @@ def _money_flags(folded: str, start: int, end: int) -> frozenset[str]:
     return frozenset(flags)
 
 
-def find_money(folded: str) -> list[MoneyMention]:
+def find_money(folded: str, quantities: list[Quantity] | None = None) -> list[MoneyMention]:
     """Amounts of money in a folded sentence, normalised to units of a currency."""
     words, compound = _currency_tables()
     mentions: list[MoneyMention] = []
-    for q in find_quantities(folded):
+    for q in find_quantities(folded) if quantities is None else quantities:
         tail = _money_tail().match(folded, q.end)
         head = _money_head().search(folded, 0, q.start)
         if tail:

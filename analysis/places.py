@@ -36,6 +36,21 @@ def _all_city_pattern() -> re.Pattern[str]:
     return compile_terms(spellings)
 
 
+@cache
+def _name_of(matched: str) -> str | None:
+    for name, pattern in _city_patterns():
+        if pattern.fullmatch(matched):
+            return name
+    for name, pattern in _city_patterns():
+        if pattern.search(matched):
+            return name
+    return None
+
+
+def city_pattern() -> re.Pattern[str]:
+    return _all_city_pattern()
+
+
 def mentions_city(folded: str) -> bool:
     return bool(_all_city_pattern().search(folded))
 
@@ -44,9 +59,12 @@ def find_cities(text: str, folded: str | None = None) -> list[str]:
     """Cities named in the text, in order of first mention; parks only when no city is named."""
     folded = fold(text) if folded is None else folded
     hits: list[tuple[int, str]] = []
-    for name, pattern in _city_patterns():
-        match = pattern.search(folded)
-        if match:
+    seen: set[str] = set()
+    # One pass with the combined pattern, then name each (short) match with the per-city patterns.
+    for match in _all_city_pattern().finditer(folded):
+        name = _name_of(match.group(0))
+        if name and name not in seen:
+            seen.add(name)
             hits.append((match.start(), name))
     lowered = text.lower()
     for name, pattern in _accent_sensitive():

@@ -8,10 +8,12 @@ title about another sector is damped.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from analysis.places import mentions_city
 from analysis.resources import Lexicon, cue
+from analysis.sentences import located_abroad
 from analysis.text import fold, split_sentences, unique
 
 TITLE_WEIGHT = 3.0
@@ -21,6 +23,12 @@ PER_SENTENCE_CAP = 2.0
 THRESHOLD = 0.5
 NO_MOROCCO_DAMPING = 0.3
 OTHER_SECTOR_TITLE_DAMPING = 0.55
+LISTED_FACTOR = 0.3
+ABROAD_TITLE_DAMPING = 0.5
+SPREAD = 2.5
+# A Moroccan company acting abroad is still news of the Moroccan sector.
+_MOROCCAN_ACTOR = re.compile(r"\bmarocaine?s?\b|\bmoroccan\b|\bcasablancaise?s?\b|\bmorocco-based\b|"
+                             r"(?<![\u0600-\u06ff])المغربي(?:ه|ين|ون)?(?![\u0600-\u06ff])")
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,8 @@ def score_sentences(title: str | None, sentences: list[str], lexicon: Lexicon) -
     title_topic = False
     morocco = False
     foreign = False
+    title_abroad = False
+    moroccan_actor = False
     body_index = 0
     for text, is_title in items:
         folded = fold(text)
@@ -58,7 +68,9 @@ def score_sentences(title: str | None, sentences: list[str], lexicon: Lexicon) -
         weight = _sentence_weight(body_index, is_title)
         if not is_title:
             body_index += 1
-        gain = min(PER_SENTENCE_CAP, lexicon.strong_weight * len(strong) + lexicon.medium_weight * len(medium)
+        other = lexicon.other_sector.findall(folded)
+        listed = len(set(other)) >= 2  # "automobile, aéronautique et offshoring": a list of sectors
+        gain = (LISTED_FACTOR if listed else 1.0) * min(PER_SENTENCE_CAP, lexicon.strong_weight * len(strong) + lexicon.medium_weight * len(medium)
                    + lexicon.company_weight * min(len(companies), 1))
         raw += weight * (gain - 1.2 * min(len(lookalike), 2))
         if strong or medium or companies:
@@ -68,18 +80,24 @@ def score_sentences(title: str | None, sentences: list[str], lexicon: Lexicon) -
                 evidence.append(text)
         if is_title:
             title_topic = bool(strong)
+            title_abroad = located_abroad(folded)
             title_other_sector = bool(lexicon.other_sector.search(folded)) or bool(lookalike)
         if lookalike:
             reasons.append("look-alike: " + ", ".join(unique(lookalike)[:3]))
         morocco = morocco or bool(cue("morocco").search(folded)) or mentions_city(folded)
         foreign = foreign or bool(cue("negative.abroad").search(folded))
+        if is_title or body_index <= LEAD_SENTENCES:
+            moroccan_actor = moroccan_actor or bool(_MOROCCAN_ACTOR.search(folded))
     if not items or raw <= 0:
         return Relevance(0.0, [], reasons + ["off-topic: no topic terms"])
     density = topical / len(items)
-    score = 1.0 - math.exp(-raw * (0.5 + density) / 3.0)
+    score = 1.0 - math.exp(-raw * (0.6 + density) / SPREAD)
     if not morocco and foreign:
         score *= NO_MOROCCO_DAMPING
         reasons.append("about another country")
+    if title_abroad and not moroccan_actor:
+        score *= ABROAD_TITLE_DAMPING
+        reasons.append("title: another country")
     if title_other_sector and not title_topic:
         score *= OTHER_SECTOR_TITLE_DAMPING
         reasons.append("title about another sector")

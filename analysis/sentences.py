@@ -2,42 +2,101 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from functools import cached_property
 
 from analysis.figures import JobMention, MoneyMention, find_jobs, find_money
-from analysis.places import mentions_city
+from analysis.numbers import find_quantities
+from analysis.places import city_pattern, mentions_city
 from analysis.resources import Lexicon, cue, cue_reason
 from analysis.text import fold
 
-NEGATIVE_TABLES = ("sector_stats", "target", "forecast", "salary", "event", "strike", "loss")
+NEGATIVE_TABLES = ("sector_stats", "target", "forecast", "salary", "event", "strike", "loss", "retrospective",
+                   "conditional")
 BAD_JOB_FLAGS = frozenset({"headcount", "rate", "loss"})
 SUBJECT_SPAN = 45
 BAD_MONEY_FLAGS = frozenset({"turnover", "salary", "aid"})
 
 
-@dataclass
 class SentenceFacts:
-    index: int
-    text: str
-    folded: str
-    is_title: bool
-    topic: bool = False
-    strong_topic: bool = False
-    commit: bool = False
-    mou: bool = False
-    new_site: bool = False
-    expansion: bool = False
-    invest_word: bool = False
-    national_actor: bool = False
-    pronoun_actor: bool = False
-    known_company: bool = False
-    historical: bool = False
-    abroad: bool = False
-    morocco: bool = False
-    other_sector: list[str] = field(default_factory=list)
-    negatives: dict[str, list[str]] = field(default_factory=dict)
-    jobs: list[JobMention] = field(default_factory=list)
-    money: list[MoneyMention] = field(default_factory=list)
+    """What one sentence says. Cheap facts are computed up front; the rest on first use, since
+    most sentences of an article are never candidates for the announcement."""
+
+    def __init__(self, index: int, text: str, is_title: bool, lexicon: Lexicon) -> None:
+        self.index = index
+        self.text = text
+        self.folded = fold(text)
+        self.is_title = is_title
+        self._lexicon = lexicon
+        quantities = find_quantities(self.folded)
+        self.jobs: list[JobMention] = find_jobs(self.folded, quantities) if quantities else []
+        self.money: list[MoneyMention] = find_money(self.folded, quantities) if quantities else []
+        self.commit = bool(cue("commit").search(self.folded))
+        self.invest_word = bool(self.money) and bool(cue("invest").search(self.folded))
+
+    def _has(self, name: str) -> bool:
+        return bool(cue(name).search(self.folded))
+
+    @cached_property
+    def strong_topic(self) -> bool:
+        return bool(self._lexicon.strong.search(self.folded))
+
+    @cached_property
+    def topic(self) -> bool:
+        return self.strong_topic or bool(self._lexicon.medium.search(self.folded))
+
+    @cached_property
+    def mou(self) -> bool:
+        return self._has("mou")
+
+    @cached_property
+    def new_site(self) -> bool:
+        return self._has("new_site")
+
+    @cached_property
+    def expansion(self) -> bool:
+        return self._has("expansion")
+
+    @cached_property
+    def national_actor(self) -> bool:
+        # Only as the subject: "le secteur" later in the sentence is just context.
+        return bool(cue("national_actor").search(self.folded[:SUBJECT_SPAN]))
+
+    @cached_property
+    def pronoun_actor(self) -> bool:
+        return _starts_with_pronoun(self.folded)
+
+    @cached_property
+    def known_company(self) -> bool:
+        return bool(self._lexicon.company_any.search(self.folded))
+
+    @cached_property
+    def historical(self) -> bool:
+        return self._has("historical")
+
+    @cached_property
+    def morocco(self) -> bool:
+        return self._has("morocco") or mentions_city(self.folded)
+
+    @cached_property
+    def abroad(self) -> bool:
+        # Abroad when the action happens in another country and nowhere in Morocco is its location.
+        if not self._has("negative.abroad"):
+            return False
+        return located_abroad(self.folded) or not self.morocco
+
+    @cached_property
+    def other_sector(self) -> list[str]:
+        return [m.group(0) for m in self._lexicon.other_sector.finditer(self.folded)]
+
+    @cached_property
+    def negatives(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for name in NEGATIVE_TABLES:
+            hits = [m.group(0) for m in cue(f"negative.{name}").finditer(self.folded)]
+            if hits:
+                found[name] = hits
+        return found
 
     @property
     def good_jobs(self) -> list[JobMention]:
@@ -51,33 +110,31 @@ class SentenceFacts:
         return [cue_reason(f"negative.{name}") for name in self.negatives]
 
 
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:a|au|aux|en|in|vers|dans|at|to|sur)\s+(?:l'|la\s+|le\s+|les\s+|the\s+)?"
+                              r"|\bفي\s+|\bب)$")
+_ARABIC_LOCATIVE_PREFIX = ("ب", "في", "وب")
+
+
+def _located(pattern: re.Pattern[str], folded: str) -> bool:
+    """A place of the pattern used as the location of the action ("à Dakar", "in Cairo", "بداكار")."""
+    for match in pattern.finditer(folded):
+        before = folded[max(0, match.start() - 14):match.start()]
+        if _LOCATIVE_BEFORE.search(before) or match.group(0).startswith(_ARABIC_LOCATIVE_PREFIX):
+            return True
+    return False
+
+
+def located_abroad(folded: str) -> bool:
+    """The action happens in another country and nowhere in Morocco is its location."""
+    if not _located(cue("negative.abroad"), folded):
+        return False
+    return not (_located(cue("morocco"), folded) or _located(city_pattern(), folded))
+
+
 def _starts_with_pronoun(folded: str) -> bool:
     match = cue("company_pronoun").match(folded.lstrip(" \"'«-"))
     return bool(match)
 
 
 def sentence_facts(index: int, text: str, is_title: bool, lexicon: Lexicon) -> SentenceFacts:
-    folded = fold(text)
-    facts = SentenceFacts(index=index, text=text, folded=folded, is_title=is_title)
-    facts.strong_topic = bool(lexicon.strong.search(folded))
-    facts.topic = facts.strong_topic or bool(lexicon.medium.search(folded))
-    facts.commit = bool(cue("commit").search(folded))
-    facts.mou = bool(cue("mou").search(folded))
-    facts.new_site = bool(cue("new_site").search(folded))
-    facts.expansion = bool(cue("expansion").search(folded))
-    facts.invest_word = bool(cue("invest").search(folded))
-    # Only as the subject: "le secteur" later in the sentence is just context.
-    facts.national_actor = bool(cue("national_actor").search(folded[:SUBJECT_SPAN]))
-    facts.pronoun_actor = _starts_with_pronoun(folded)
-    facts.known_company = any(p.search(folded) for _, p in lexicon.companies)
-    facts.historical = bool(cue("historical").search(folded))
-    facts.morocco = bool(cue("morocco").search(folded)) or mentions_city(folded)
-    facts.abroad = bool(cue("negative.abroad").search(folded)) and not facts.morocco
-    facts.other_sector = [m.group(0) for m in lexicon.other_sector.finditer(folded)]
-    for name in NEGATIVE_TABLES:
-        hits = [m.group(0) for m in cue(f"negative.{name}").finditer(folded)]
-        if hits:
-            facts.negatives[name] = hits
-    facts.jobs = find_jobs(folded)
-    facts.money = find_money(folded)
-    return facts
+    return SentenceFacts(index, text, is_title, lexicon)

@@ -91,8 +91,17 @@ def _latin_body(term: str) -> str:
     return "[\\s\\-']+".join(_latin_word_pattern(w) for w in words)
 
 
+def _arabic_word(word: str, first: bool) -> str:
+    if not first and word.startswith("ال"):
+        return f"(?:ال|لل|ل){re.escape(word[2:])}"
+    return re.escape(word)
+
+
 def _arabic_body(term: str) -> str:
-    return "\\s+".join(re.escape(w) for w in term.split())
+    words = term.split()
+    # "مركزا جديدا للنداء" and "مركز للاتصال" are the same term as "مركز النداء"/"مركز الاتصال".
+    parts = [_arabic_word(w, i == 0) for i, w in enumerate(words)]
+    return f"[{ARABIC}]{{0,2}}\\s+".join(parts)
 
 
 @lru_cache(maxsize=256)
