@@ -49,7 +49,9 @@ def compare(a: Fingerprint, b: Fingerprint) -> TextMatch:
     a_set, b_set = a.shingle_set, b.shingle_set
     similarity = max(covered_fraction(a, b_set), covered_fraction(b, a_set))
     lead = max(covered_fraction(a, b_set, a.lead_end), covered_fraction(b, a_set, b.lead_end))
-    found = substitutions(a, b) + substitutions(b, a)
+    found: list[tuple[str, str]] = []
+    if similarity >= NEAR_THRESHOLD and lead >= LEAD_THRESHOLD:  # only then can it matter
+        found = substitutions(a, b) + substitutions(b, a)
     return TextMatch(similarity=similarity, lead=lead, substitutions=tuple(found))
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from dedup.stopwords import STOPWORDS
-from dedup.text import body_paragraphs, is_number, normalise, tokens
+from dedup.text import body_paragraphs, hash_tokens, is_number, normalise, paragraph_tokens, tokens
 
 SHINGLE_WORDS = 3
 ANCHOR_SAMPLE = 4
@@ -37,6 +37,8 @@ class Fingerprint:
     shingles: tuple[int, ...]
     names: frozenset[str] = field(default_factory=frozenset)
     lead_end: int = 0  # words[:lead_end] is the lead
+    body_hash: str = ""
+    all_tokens: tuple[str, ...] = ()  # every token, function words included
 
     @property
     def shingle_set(self) -> frozenset[int]:
@@ -52,14 +54,14 @@ class Fingerprint:
         return self.anchors[:MAX_QUERY_ANCHORS]
 
 
-def content_words(text: str) -> tuple[list[str], int]:
+def content_words(paragraphs: list[list[str]]) -> tuple[list[str], int]:
     """Words and numbers of the body's prose paragraphs, without function words, and
     where the lead ends (a paragraph boundary, so a short article's lead is not padded
     with the "related articles" block that follows it)."""
     words: list[str] = []
     lead_end = 0
-    for paragraph in body_paragraphs(text):
-        words.extend(t for t in tokens(paragraph) if _is_content(t))
+    for paragraph in body_paragraphs(paragraphs):
+        words.extend(t for t in paragraph if _is_content(t))
         if lead_end < MIN_LEAD_WORDS:
             lead_end = len(words)
     return words, min(lead_end, LEAD_WORDS)
@@ -76,21 +78,26 @@ def shingle_hash(words: tuple[str, ...] | list[str]) -> int:
 
 def proper_names(text: str) -> frozenset[str]:
     """Normalised capitalised words not opening a sentence: company, person, place names."""
-    found: set[str] = set()
+    capitalised: list[str] = []
     for sentence in _SENTENCE_END.split(text):
         # The first word of a sentence is capitalised whatever it is: skip it.
-        for word in _WORD.findall(sentence)[1:]:
-            if word[:1].isupper():
-                found.update(t for t in tokens(word) if _is_content(t))
-    return frozenset(found)
+        capitalised.extend(w for w in _WORD.findall(sentence)[1:] if w[:1].isupper())
+    return frozenset(t for t in tokens(" ".join(capitalised)) if _is_content(t))
 
 
 def fingerprint(text: str) -> Fingerprint:
-    words, lead_end = content_words(text)
+    paragraphs = paragraph_tokens(text)
+    all_tokens = [t for p in paragraphs for t in p]
+    words, lead_end = content_words(paragraphs)
     k = SHINGLE_WORDS
     shingles = tuple(shingle_hash(words[i : i + k]) for i in range(len(words) - k + 1))
     return Fingerprint(
-        words=tuple(words), shingles=shingles, names=proper_names(text), lead_end=lead_end
+        words=tuple(words),
+        shingles=shingles,
+        names=proper_names(text),
+        lead_end=lead_end,
+        body_hash=hash_tokens(all_tokens),
+        all_tokens=tuple(all_tokens),
     )
 
 

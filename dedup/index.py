@@ -6,9 +6,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
-from sqlalchemy import TextClause, insert, select, text
+from sqlalchemy import Executable, Result, Row, Select, TextClause, bindparam, insert, select, text
 from sqlmodel import Session
 
 from dedup.events import StoryFacts, city_keys, company_keys, currency, round_amount
@@ -29,15 +30,81 @@ class StoredArticle:
     story_id: int | None
 
 
+_ARTICLE = Article.__table__
+_SIGNATURE = DedupSignature.__table__
+_EVENT_KEY = DedupEventKey.__table__
+_STORY = Story.__table__
+
+
+def _run(session: Session, stmt: Executable, params: Any = None) -> Result[Any]:
+    # Core statements on the session's connection: same transaction, none of the ORM's
+    # per-statement bookkeeping (a check is a dozen statements; this halves their cost).
+    return session.connection().execute(stmt, params or {})
+
+
+# Statements are built once: building a select costs as much as running it on SQLite.
+@cache
+def _exact_stmt() -> Select[Any]:
+    s = _SIGNATURE.c
+    return select(s.article_id).where(s.body_hash == bindparam("h")).order_by(s.article_id).limit(1)
+
+
+@cache
+def _articles_stmt() -> Select[Any]:
+    a = _ARTICLE.c
+    return select(a.id, a.text, a.is_seed, a.story_id).where(
+        a.id.in_(bindparam("ids", expanding=True))
+    )
+
+
+@cache
+def _event_stmt() -> Select[Any]:
+    k = _EVENT_KEY.c
+    return (
+        select(k.article_id)
+        .where(
+            k.key.in_(bindparam("keys", expanding=True)),
+            k.published_at.between(bindparam("lo"), bindparam("hi")),
+        )
+        .limit(500)
+    )
+
+
+@cache
+def _stories_stmt() -> Select[Any]:
+    a = _ARTICLE.c
+    return select(a.story_id).where(
+        a.id.in_(bindparam("ids", expanding=True)), a.story_id.is_not(None)
+    )
+
+
+@cache
+def _story_stmt() -> Select[Any]:
+    st = _STORY.c
+    return select(
+        st.known, st.kinds, st.companies, st.cities, st.jobs, st.investment_amount,
+        st.investment_currency,
+    ).where(st.id == bindparam("id"))
+
+
+@cache
+def _story_signatures_stmt() -> Select[Any]:
+    s, a = _SIGNATURE.c, _ARTICLE.c
+    return (
+        select(
+            a.is_seed, s.kinds, s.companies, s.numbers, s.jobs, s.investment_amount,
+            s.investment_currency,
+        )
+        .join_from(_SIGNATURE, _ARTICLE, a.id == s.article_id)
+        .where(a.story_id == bindparam("id"))
+        .order_by(a.id)
+        .limit(STORY_SAMPLE)
+    )
+
+
 def exact_match(session: Session, body_hash: str) -> int | None:
     """The first stored article with this normalised body."""
-    stmt = (
-        select(DedupSignature.article_id)
-        .where(DedupSignature.body_hash == body_hash)
-        .order_by(DedupSignature.article_id)
-        .limit(1)
-    )
-    return session.execute(stmt).scalar()
+    return _run(session, _exact_stmt(), {"h": body_hash}).scalar()
 
 
 @lru_cache(maxsize=64)
@@ -58,7 +125,7 @@ def anchor_hits(session: Session, anchors: Sequence[int]) -> Counter[int]:
         return Counter()
     params: dict[str, int] = {f"h{i}": h for i, h in enumerate(anchors)}
     params["cap"] = COMMON_ANCHOR + 1
-    rows = session.execute(_anchor_query(len(anchors)), params).all()
+    rows = _run(session, _anchor_query(len(anchors)), params).all()
     per_anchor = Counter(shingle for shingle, _ in rows)
     return Counter(
         article_id for shingle, article_id in rows if per_anchor[shingle] <= COMMON_ANCHOR
@@ -66,52 +133,39 @@ def anchor_hits(session: Session, anchors: Sequence[int]) -> Counter[int]:
 
 
 def stored_articles(session: Session, ids: Iterable[int]) -> list[StoredArticle]:
-    stmt = select(Article.id, Article.text, Article.is_seed, Article.story_id).where(
-        Article.id.in_(list(ids))  # type: ignore[union-attr]
-    )
-    return [StoredArticle(*row) for row in session.execute(stmt).all()]
-
-
-def story_of(session: Session, article_id: int) -> int | None:
-    stmt = select(Article.story_id).where(Article.id == article_id)
-    return session.execute(stmt).scalar()
+    rows = _run(session, _articles_stmt(), {"ids": list(ids)}).all()
+    return [StoredArticle(*row) for row in rows]
 
 
 def event_hits(session: Session, keys: Sequence[str], lo: datetime, hi: datetime) -> set[int]:
     """Articles sharing one of ``keys`` published between ``lo`` and ``hi``."""
     if not keys:
         return set()
-    stmt = (
-        select(DedupEventKey.article_id)
-        .where(DedupEventKey.key.in_(list(keys)))  # type: ignore[attr-defined]
-        .where(DedupEventKey.published_at.between(lo, hi))  # type: ignore[attr-defined]
-        .limit(500)
-    )
-    return set(session.execute(stmt).scalars())
+    params = {"keys": list(keys), "lo": lo, "hi": hi}
+    return set(_run(session, _event_stmt(), params).scalars())
 
 
 def stories_of(session: Session, article_ids: Iterable[int]) -> set[int]:
-    stmt = select(Article.story_id).where(
-        Article.id.in_(list(article_ids)),  # type: ignore[union-attr]
-        Article.story_id.is_not(None),  # type: ignore[union-attr]
-    )
-    return set(session.execute(stmt).scalars())
+    ids = list(article_ids)
+    if not ids:
+        return set()
+    return set(_run(session, _stories_stmt(), {"ids": ids}).scalars())
 
 
 def story_facts(session: Session, story_id: int) -> StoryFacts | None:
-    story = session.get(Story, story_id)
-    if story is None:
+    row = _run(session, _story_stmt(), {"id": story_id}).first()
+    if row is None:
         return None
     facts = StoryFacts(
         story_id=story_id,
-        known=story.known,
-        kinds=set(story.kinds),
-        companies=company_keys(story.companies),
-        cities=city_keys(story.cities),
+        known=row.known,
+        kinds=set(row.kinds),
+        companies=company_keys(row.companies),
+        cities=city_keys(row.cities),
     )
-    _add_figures(facts, story.jobs, story.investment_amount, story.investment_currency)
-    for sig, is_seed in _story_signatures(session, story_id):
-        facts.known = facts.known or is_seed
+    _add_figures(facts, row.jobs, row.investment_amount, row.investment_currency)
+    for sig in _story_signatures(session, story_id):
+        facts.known = facts.known or sig.is_seed
         facts.kinds |= set(sig.kinds)
         facts.companies |= company_keys(sig.companies)
         facts.numbers |= set(sig.numbers)
@@ -119,15 +173,8 @@ def story_facts(session: Session, story_id: int) -> StoryFacts | None:
     return facts
 
 
-def _story_signatures(session: Session, story_id: int) -> list[tuple[DedupSignature, bool]]:
-    stmt = (
-        select(DedupSignature, Article.is_seed)
-        .join(Article, Article.id == DedupSignature.article_id)  # type: ignore[arg-type]
-        .where(Article.story_id == story_id)
-        .order_by(Article.id)  # type: ignore[arg-type]
-        .limit(STORY_SAMPLE)
-    )
-    return [(sig, bool(seed)) for sig, seed in session.execute(stmt).all()]
+def _story_signatures(session: Session, story_id: int) -> list[Row[Any]]:
+    return list(_run(session, _story_signatures_stmt(), {"id": story_id}).all())
 
 
 def _add_figures(
@@ -140,13 +187,16 @@ def _add_figures(
 
 
 def add_signature(session: Session, signature: DedupSignature) -> None:
-    session.add(signature)
+    # Written at once (not left pending in the session) so the next resolve in the same
+    # transaction sees it.
+    row = signature.model_dump()
+    _run(session, insert(_SIGNATURE), [row])
 
 
 def add_anchors(session: Session, article_id: int, anchors: Iterable[int]) -> None:
     rows = [{"shingle": h, "article_id": article_id} for h in anchors]
     if rows:
-        session.execute(insert(DedupAnchor), rows)
+        _run(session, insert(DedupAnchor.__table__), rows)  # type: ignore[arg-type]
 
 
 def add_event_keys(
@@ -154,4 +204,4 @@ def add_event_keys(
 ) -> None:
     rows = [{"key": k, "article_id": article_id, "published_at": published_at} for k in keys]
     if rows:
-        session.execute(insert(DedupEventKey), rows)
+        _run(session, insert(_EVENT_KEY), rows)  # type: ignore[arg-type]

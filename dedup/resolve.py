@@ -20,7 +20,7 @@ from dedup.compare import TextMatch, compare
 from dedup.errors import InvalidCandidate
 from dedup.events import StoryFacts, event_keys, material_change, same_event
 from dedup.fingerprint import Fingerprint, fingerprint
-from dedup.text import body_hash, figures, tokens
+from dedup.text import figures
 from storage.models import DedupSignature
 from storage.types import utcnow
 
@@ -29,6 +29,8 @@ EVENT_WINDOW = timedelta(days=10)
 # Verify at most this many retrieved texts: the best-sharing ones.
 MAX_VERIFIED = 4
 MIN_SHARED_FRACTION = 0.15
+# A verified containment this high is the copy: no need to verify the next candidates.
+SURE_MATCH = 0.9
 
 
 @dataclass
@@ -64,7 +66,10 @@ def resolve(session: Session, candidate: Candidate) -> Resolution:
     Read-only: nothing is written, so a crawl can call it before deciding to store.
     """
     when = _published(candidate)
-    found = _exact(session, candidate) or _near(session, candidate)
+    fp = fingerprint(candidate.text)
+    # The lookups below run on the connection: let it see what the caller has pending.
+    session.flush()
+    found = _exact(session, fp) or _near(session, candidate, fp)
     return found or _event(session, candidate, when) or _unique()
 
 
@@ -74,12 +79,11 @@ def register(session: Session, article_id: int, candidate: Candidate) -> None:
     Runs in the caller's transaction, after the ``Article`` insert has been flushed.
     """
     when = _published(candidate)
-    digest = body_hash(candidate.text)
     fp = fingerprint(candidate.text)
     # A byte-for-byte copy adds no phrase to the index: its anchors would only inflate
     # the counts that mark an anchor as boilerplate.
-    already = index.exact_match(session, digest) is not None
-    index.add_signature(session, _signature(article_id, candidate, digest, fp, when))
+    already = index.exact_match(session, fp.body_hash) is not None
+    index.add_signature(session, _signature(article_id, candidate, fp, when))
     if not already:
         index.add_anchors(session, article_id, fp.anchors)
     if candidate.announcement:
@@ -96,16 +100,16 @@ def _published(candidate: Candidate) -> datetime:
 
 
 def _signature(
-    article_id: int, candidate: Candidate, digest: str, fp: Fingerprint, when: datetime
+    article_id: int, candidate: Candidate, fp: Fingerprint, when: datetime
 ) -> DedupSignature:
     return DedupSignature(
         article_id=article_id,
-        body_hash=digest,
+        body_hash=fp.body_hash,
         published_at=when,
         language=candidate.language,
         announcement=candidate.announcement,
         anchor_count=len(fp.anchors),
-        numbers=sorted(figures(tokens(candidate.text))),
+        numbers=sorted(figures(list(fp.all_tokens))),
         companies=list(candidate.companies),
         kinds=list(candidate.kinds),
         jobs=candidate.jobs,
@@ -114,8 +118,8 @@ def _signature(
     )
 
 
-def _exact(session: Session, candidate: Candidate) -> Resolution | None:
-    article_id = index.exact_match(session, body_hash(candidate.text))
+def _exact(session: Session, fp: Fingerprint) -> Resolution | None:
+    article_id = index.exact_match(session, fp.body_hash)
     if article_id is None:
         return None
     stored = index.stored_articles(session, [article_id])[0]
@@ -125,8 +129,7 @@ def _exact(session: Session, candidate: Candidate) -> Resolution | None:
     return Resolution(article_id, 1.0, "exact-hash", stored.story_id, known, False, reason)
 
 
-def _near(session: Session, candidate: Candidate) -> Resolution | None:
-    fp = fingerprint(candidate.text)
+def _near(session: Session, candidate: Candidate, fp: Fingerprint) -> Resolution | None:
     best = _best_text_match(session, fp)
     if best is None:
         return None
@@ -150,12 +153,18 @@ def _best_text_match(
     hits = index.anchor_hits(session, anchors)
     # A short text (a paywalled teaser) has few anchors: one shared is enough to verify.
     needed = max(1 if len(anchors) <= 4 else 2, math.ceil(MIN_SHARED_FRACTION * len(anchors)))
-    ids = [aid for aid, shared in hits.most_common(MAX_VERIFIED) if shared >= needed]
+    ranked = [(aid, shared) for aid, shared in hits.most_common(MAX_VERIFIED) if shared >= needed]
+    # Texts sharing far fewer anchors than the best candidate cannot contain it better.
+    ids = [aid for aid, shared in ranked if shared * 2 >= ranked[0][1]] if ranked else []
+    stored_by_id = {s.id: s for s in index.stored_articles(session, ids)}
     best: tuple[index.StoredArticle, TextMatch] | None = None
-    for stored in index.stored_articles(session, ids):
+    for aid in ids:
+        stored = stored_by_id[aid]
         match = compare(fp, fingerprint(stored.text))
         if match.is_near_duplicate and (best is None or match.similarity > best[1].similarity):
             best = (stored, match)
+        if best and best[1].similarity >= SURE_MATCH:
+            break
     return best
 
 

@@ -11,14 +11,28 @@ import hashlib
 import re
 import unicodedata
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_ARABIC_FOLD = str.maketrans({"ى": "ي", "ة": "ه", "\u0640": None})  # tatweel dropped
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
+# One table for every character-level fold: digit scripts, apostrophes, Arabic letter
+# variants (alef maksura, ta marbuta) and tatweel (dropped). None of them is touched by
+# casefolding or NFD, so they are applied in one pass.
+_FOLD = str.maketrans(
+    {
+        **{d: str(i % 10) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")},
+        **dict.fromkeys("’‘`ʼ", "'"),
+        "ى": "ي",
+        "ة": "ه",
+        "\u0640": None,
+    }
+)
 # A grouped number needs a 1-3 digit head so "en 2022 300 emplois" stays two numbers.
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?!\d)|\d+(?:[.,]\d+)?"
 _TOKEN = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>[^\W\d_]+)")
 _GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+$")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
+# Combining marks left by NFD: Latin accents and Arabic harakat, hamza and madda marks.
+_MARKS = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]"
+)
 # Paragraphs shorter than this are menus, bylines, dates and share buttons.
 MIN_PARAGRAPH_WORDS = 8
 
@@ -32,11 +46,9 @@ SCALES = {
 
 def normalise(text: str) -> str:
     """Fold ``text`` to the form every comparison uses (casefolded, accents removed)."""
-    text = unicodedata.normalize("NFKC", text).translate(_DIGITS).translate(_APOSTROPHES)
-    decomposed = unicodedata.normalize("NFD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_FOLD)
     # Dropping combining marks removes French accents, Arabic harakat and hamza marks alike.
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped).translate(_ARABIC_FOLD)
+    return unicodedata.normalize("NFC", _MARKS.sub("", decomposed))
 
 
 def number_value(token: str) -> float:
@@ -53,29 +65,34 @@ def number_token(raw: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Words and canonical numbers of ``text``, in order, normalised."""
-    out: list[str] = []
-    for match in _TOKEN.finditer(normalise(text)):
-        num = match.group("num")
-        out.append(number_token(num) if num else match.group("word"))
-    return out
+    return _tokens_of_normalised(normalise(text))
 
 
-def paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+def _tokens_of_normalised(text: str) -> list[str]:
+    return [number_token(num) if num else word for num, word in _TOKEN.findall(text)]
 
 
-def body_paragraphs(text: str) -> list[str]:
+def paragraph_tokens(text: str) -> list[list[str]]:
+    """Tokens of each non-empty paragraph (one normalisation pass for the whole text)."""
+    found = (_tokens_of_normalised(p) for p in _PARAGRAPH_BREAK.split(normalise(text)))
+    return [p for p in found if p]
+
+
+def body_paragraphs(paragraphs: list[list[str]]) -> list[list[str]]:
     """The paragraphs long enough to be article prose (or all of them if none is)."""
-    found = paragraphs(text)
-    prose = [p for p in found if len(_TOKEN.findall(p)) >= MIN_PARAGRAPH_WORDS]
-    return prose or found
+    prose = [p for p in paragraphs if len(p) >= MIN_PARAGRAPH_WORDS]
+    return prose or paragraphs
+
+
+def hash_tokens(token_list: list[str]) -> str:
+    joined = " ".join(token_list)
+    return hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def body_hash(text: str) -> str:
     """Hash of the normalised body: equal for texts that differ only in case, accents,
     spacing, punctuation or digit script."""
-    joined = " ".join(tokens(text))
-    return hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()
+    return hash_tokens(tokens(text))
 
 
 def is_number(token: str) -> bool:
