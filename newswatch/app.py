@@ -53,10 +53,19 @@ def crawl_once(
 
 
 def deliver_pending(settings: Settings, engine: Engine) -> object:
+    """Queue today's digest when due, then send every due alert of the outbox."""
     from alerts import build_notifiers
+    from alerts.digest import enqueue_digest
     from alerts.relay import Relay
+    from storage.db import session_scope
+    from storage.types import utcnow
 
     notifiers = build_notifiers(settings)
     if not notifiers:
         return None
-    return Relay(engine, notifiers, max_attempts=settings.alert_max_attempts).send_pending()
+    with session_scope(engine) as session:
+        enqueue_digest(session, now=utcnow(), config=settings.alerting.digest, channels=sorted(notifiers))
+    relay = Relay(
+        engine, notifiers, max_attempts=settings.alert_max_attempts, policy=settings.alerting
+    )
+    return relay.send_pending()

@@ -63,6 +63,7 @@ def ingest(
     candidate: Candidate,
     channels: list[str],
     window: timedelta,
+    policy: Any = None,
 ) -> Outcome:
     status = _status(new, resolution)
     article = _article_row(new, analysis, resolution, status)
@@ -74,7 +75,7 @@ def ingest(
     session.add(article)
     register(session, article.id, candidate)
     _mark_page(session, new, article, status)
-    alerts = _enqueue(session, story, article, channels, window)
+    alerts = _enqueue(session, story, article, channels, window, policy)
     return Outcome(article.id, story.id or 0, status, len(alerts))
 
 
@@ -155,7 +156,12 @@ def _mark_page(session: Session, new: NewArticle, article: Article, status: str)
 
 
 def _enqueue(
-    session: Session, story: Story, article: Article, channels: list[str], window: timedelta
+    session: Session,
+    story: Story,
+    article: Article,
+    channels: list[str],
+    window: timedelta,
+    policy: Any,
 ) -> list[Any]:
     # The outbox keys one announcement per story and channel, then an update only when the
     # story's figures change; calling it for every announcing copy is therefore safe.
@@ -164,5 +170,6 @@ def _enqueue(
     if not (article.announcement and article.relevant):
         return []
     return enqueue_story_alerts(
-        session, story=story, article=article, channels=channels, now=utcnow(), window=window
+        session, story=story, article=article, channels=channels, now=utcnow(), window=window,
+        policy=policy,
     )

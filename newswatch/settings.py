@@ -24,6 +24,8 @@ from pydantic_settings import (
 )
 from typing_extensions import Annotated
 
+from alerts.config import AlertingConfig
+
 ENV_PREFIX = "NEWSWATCH_"
 
 
@@ -51,6 +53,8 @@ class CrawlSettings(BaseModel):
     autothrottle_start_delay: float = Field(1.0, ge=0)
     download_timeout: float = Field(30.0, gt=0)
     retry_times: int = Field(2, ge=0)
+    # A retry waits out Retry-After up to this; a longer wait skips the URL until the next run.
+    max_retry_after: float = Field(60.0, ge=0)
     max_download_bytes: int = Field(16 * 1024 * 1024, gt=0)
     max_pages_per_source: int = Field(500, ge=1)
     max_sitemaps_per_source: int = Field(50, ge=1)
@@ -73,6 +77,15 @@ class DaemonSettings(BaseModel):
     shutdown_grace_seconds: float = Field(30.0, ge=0)
     # Every source at this interval instead of its own (demos, tests and benchmarks).
     every_override: timedelta | None = None
+    # A child crawl still alive this long after run_timeout is killed (Scrapy closes first).
+    kill_grace_seconds: float = Field(30.0, ge=0)
+    # Source health: failing this many runs in a row, or no new article for
+    # max(quiet_after_min, quiet_after_intervals x its interval), sends an admin notice,
+    # repeated every notice_repeat until fixed.
+    failure_threshold: int = Field(3, ge=1)
+    quiet_after_min: timedelta = timedelta(hours=24)
+    quiet_after_intervals: int = Field(20, ge=1)
+    notice_repeat: timedelta = timedelta(hours=24)
 
 
 class Settings(BaseSettings):
@@ -97,6 +110,13 @@ class Settings(BaseSettings):
     smtp_timeout: float = 20.0
     email_to: Annotated[list[str], NoDecode] = Field(default_factory=list)
     slack_webhook_url: SecretStr | None = None
+    apprise_urls: list[SecretStr] = Field(default_factory=list)  # Apprise URLs carry tokens
+    alerting: AlertingConfig = Field(default_factory=AlertingConfig)  # routing, quiet hours, digest
+    # The admin channel (source health notices): never the analysts' recipients.
+    admin_email_to: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    admin_slack_webhook_url: SecretStr | None = None
+    log_format: Literal["text", "json"] = "text"
+    log_level: str = "INFO"
 
     alert_window: timedelta = timedelta(days=7)
     alert_max_attempts: int = Field(8, ge=1)
@@ -104,7 +124,7 @@ class Settings(BaseSettings):
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     daemon: DaemonSettings = Field(default_factory=DaemonSettings)
 
-    @field_validator("email_to", mode="before")
+    @field_validator("email_to", "admin_email_to", mode="before")
     @classmethod
     def _split_recipients(cls, value: Any) -> Any:
         if isinstance(value, str):

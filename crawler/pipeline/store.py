@@ -23,7 +23,7 @@ class StoreStage(Stage):
             outcome = ingest(
                 session, new, analysis=item.analysis, resolution=item.resolution,
                 candidate=item.notes["candidate"], channels=context.channels,
-                window=context.settings.alert_window,
+                window=context.settings.alert_window, policy=context.settings.alerting,
             )
         tally = context.recorder.tallies[item.source]
         tally.new_articles += 1
