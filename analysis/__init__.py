@@ -6,8 +6,8 @@ vocabulary files are read and compiled on the first analysis.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+# typing is not imported at run time: it alone would double the cost of `import analysis`.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from analysis.model import Analysis, Investment
     from analysis.pipeline import analyze, is_relevant_fast
@@ -17,7 +17,7 @@ _HOMES = {"Analysis": "analysis.model", "Investment": "analysis.model",
           "analyze": "analysis.pipeline", "is_relevant_fast": "analysis.pipeline"}
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module 'analysis' has no attribute {name!r}")

@@ -16,7 +16,7 @@ from analysis.sentences import SentenceFacts
 from analysis.text import unique
 
 # Negative cues in the title that make the whole article a non-announcement.
-TITLE_BLOCKERS = ("strike", "loss", "salary", "forecast")
+TITLE_BLOCKERS = ("strike", "loss", "salary", "forecast", "retrospective")
 # Always disqualifying, whoever the subject is.
 HARD_BLOCKERS = ("loss", "strike", "salary", "retrospective", "conditional")
 # Disqualifying unless a company is the one committing ("signed at the fair", "its own target").
@@ -29,6 +29,8 @@ CLOSE_ENOUGH = 0.15  # a rounded title figure ("plus de 5.000") vs the exact bod
 class Decision:
     announcement: bool
     sentences: list[SentenceFacts] = field(default_factory=list)
+    # Sentences with a usable figure but no commitment verb ("Le premier, porté par X (350 emplois)").
+    supporting: list[SentenceFacts] = field(default_factory=list)
     jobs: int | None = None
     investment: Investment | None = None
     kinds: list[str] = field(default_factory=list)
@@ -109,14 +111,22 @@ def _job_values(facts_list: list[SentenceFacts]) -> list[tuple[float, bool]]:
     """
     plain: list[tuple[float, bool]] = []
     weak: list[tuple[float, bool]] = []
+    targets: list[float] = []
     for facts in facts_list:
         jobs = facts.good_jobs
-        if len(jobs) == 2 and jobs[1].value > jobs[0].value:
+        if len(jobs) == 2 and (jobs[1].value > jobs[0].value or "new_subset" in jobs[1].flags):
             jobs = [jobs[1], jobs[0]]
         for job in jobs:
             bucket = weak if job.flags & WEAK_JOB_FLAGS else plain
             bucket.append((float(job.value), facts.is_title))
-    return plain or weak
+            if "target" in job.flags and not facts.is_title:
+                targets.append(float(job.value))
+    values = plain or weak
+    # "ouvre un plateau de 250 postes ... prévoit d'atteindre 500 salariés": the target is the answer.
+    body = [v for v, in_title in values if not in_title]
+    if targets and body and max(targets) > body[0]:
+        return [(max(targets), False)] + values
+    return values
 
 
 def _pick_investment(facts_list: list[SentenceFacts]) -> Investment | None:
@@ -183,10 +193,15 @@ def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic
     if blocked:
         return Decision(False, reasons=[blocked])
     chosen: list[SentenceFacts] = []
+    supporting: list[SentenceFacts] = []
     article_actor = _article_actor(title, body)
     candidates = ([title] if title else []) + body
     for facts in candidates:
-        if not ((facts.commit or facts.invest_word and facts.good_money) and _has_payload(facts)):
+        if not _has_payload(facts):
+            continue
+        if not (facts.commit or facts.invest_word and facts.good_money):
+            if facts.good_jobs and not facts.is_title and _blocker(facts, article_topic, article_actor) is None:
+                supporting.append(facts)
             continue
         why_not = _blocker(facts, article_topic, article_actor)
         if why_not:
@@ -201,4 +216,4 @@ def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic
     lead = ([title] if title else []) + body[:2]
     kinds = _kinds(chosen, lead, jobs, investment)
     evidence = _evidence([f for f in chosen if not f.is_title] or chosen, jobs, investment)
-    return Decision(True, chosen, jobs, investment, kinds, evidence, unique(reasons))
+    return Decision(True, chosen, supporting, jobs, investment, kinds, evidence, unique(reasons))

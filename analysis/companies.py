@@ -69,6 +69,11 @@ def _stop_names() -> frozenset[str]:
 
 
 @cache
+def _institution_heads() -> frozenset[str]:
+    return frozenset(_vocab()["institution_heads"])
+
+
+@cache
 def _leading_stops() -> frozenset[str]:
     return frozenset(_vocab()["leading_stops"])
 
@@ -118,6 +123,8 @@ def _clean_name(name: str) -> str | None:
     if len(cleaned) < 2 or cleaned in stops or cleaned in leading or cleaned.isdigit():
         return None
     if len(tokens) == 1 and tokens[0] in stops:
+        return None
+    if tokens[0] in _institution_heads():
         return None
     return cleaned
 

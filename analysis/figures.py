@@ -86,6 +86,8 @@ _TOTAL_HEADCOUNT = re.compile(r"(?:effectifs?|workforce|headcount)(?! initial)\b
 _INITIAL = re.compile(r"(?:demarre|demarrera|demarrant|ouvre|ouvrira|debute|debutera|commence|commencera)\s+avec"
                       r"|dans un premier temps|dans une premiere (?:phase|etape|tranche)|initialement|a son ouverture"
                       r"|au demarrage|initially|at launch|in (?:a|its) first phase|في مرحله اولي|في البدايه")
+_TARGET_BEFORE = re.compile(r"(?:d'atteindre|atteindre|atteindra|en compter|compter|to reach|reach|يصل العدد الى|ليصل الى)"
+                            r"\W*(?:[a-z]+\s+){0,2}$")
 _SEAT_NOUN = re.compile(r"\b(?:positions?|places|sieges|seats|workstations)\b")
 
 
@@ -109,6 +111,11 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
         flags.add("initial")
     if _SEAT_NOUN.search(folded[q.end:tail_end]):
         flags.add("seats")
+    if _TARGET_BEFORE.search(raw_before) and "headcount" not in flags:
+        flags.add("target")
+    if re.search(r"\bdont\W*(?:[a-z]+\s+){0,2}$", raw_before) and re.search(
+            r"nouveaux|nouvelles|nouveau|supplementaires|additionnels|new|crees|جديد", folded[q.end:tail_end + 20]):
+        flags.add("new_subset")
     if q.approximate_word:
         flags.add("approx")
     return frozenset(flags)

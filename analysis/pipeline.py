@@ -83,7 +83,8 @@ def analyze(*, title: str | None, text: str, language: str | None = None, url: s
     decision = decide(title_facts, body_facts, article_topic)
     companies: list[str] = []
     if decision.announcement:
-        companies = find_companies(_company_sentences(title_facts, body_facts, decision.sentences, lex), lex,
+        companies = find_companies(_company_sentences(title_facts, body_facts, decision.sentences + decision.supporting,
+                                                     lex), lex,
                                    set(cities))
     return Analysis(
         language=lang,

@@ -96,6 +96,9 @@ class SentenceFacts:
             hits = [m.group(0) for m in cue(f"negative.{name}").finditer(self.folded)]
             if hits:
                 found[name] = hits
+        past = _PAST_WITH_YEAR.search(self.folded)
+        if past:
+            found.setdefault("retrospective", []).append(past.group(0))
         return found
 
     @property
@@ -109,6 +112,12 @@ class SentenceFacts:
     def negative_reasons(self) -> list[str]:
         return [cue_reason(f"negative.{name}") for name in self.negatives]
 
+
+# "a recruté 4.000 personnes en 2021": a past figure, whoever reports it.
+_PAST_WITH_YEAR = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+(?:deja\s+)?(?:recrute|cree|embauche|realise|genere|investi|employe)\b[^.;]{0,80}"
+    r"\ben\s+(?:19|20)\d\d\b|\ben\s+(?:19|20)\d\d\s*,[^.;]{0,60}\b(?:a|ont)\s+(?:recrute|cree|embauche)\b"
+    r"|\b(?:hired|created|recruited)\b[^.;]{0,80}\bin\s+(?:19|20)\d\d\b")
 
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:a|au|aux|en|in|vers|dans|at|to|sur)\s+(?:l'|la\s+|le\s+|les\s+|the\s+)?"
                               r"|\bفي\s+|\bب)$")

@@ -101,7 +101,8 @@ def _arabic_body(term: str) -> str:
     words = term.split()
     # "مركزا جديدا للنداء" and "مركز للاتصال" are the same term as "مركز النداء"/"مركز الاتصال".
     parts = [_arabic_word(w, i == 0) for i, w in enumerate(words)]
-    return f"[{ARABIC}]{{0,2}}\\s+".join(parts)
+    # One adjective may sit between the words: "مركزا جديدا للاتصال".
+    return f"[{ARABIC}]{{0,2}}\\s+(?:[{ARABIC}]{{3,8}}\\s+)?".join(parts)
 
 
 @lru_cache(maxsize=256)
