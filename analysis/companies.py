@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis.places import mentions_city
 from analysis.resources import Lexicon, data_file
@@ -19,6 +19,7 @@ _LOWER_WORDS = rf"(?:(?!{_PREPOSITIONS}[ ])[a-zàâçéèêëîïôûùüÿœ'�
 
 
 _TRAILING_STOPS = frozenset({"Le", "La", "Les", "De", "Du", "Des", "Et", "The", "And", "Of"})
+_LIST = re.compile(rf"(?P<list>{_NAME}(?:[ ]*,[ ]*{_NAME})*(?:[ ]+(?:et|and)[ ]+{_NAME}))")
 _LIST_INTRO = re.compile(r"(?i:soci[ée]t[ée]s|groupes|op[ée]rateurs|entreprises|companies|firms|operators|"
                          r"il s'agit de|il s’agit de|notamment)[ ]+")
 
@@ -150,8 +151,14 @@ def known_companies(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
     return hits
 
 
+@lru_cache(maxsize=4096)
+def _pattern_companies_cached(sentence: str) -> tuple[tuple[int, str], ...]:
+    return tuple((pos, name) for pos, name in _raw_pattern_companies(sentence) if not _is_place(name))
+
+
 def pattern_companies(sentence: str) -> list[tuple[int, str]]:
-    return [(pos, name) for pos, name in _raw_pattern_companies(sentence) if not _is_place(name)]
+    """Name-shaped company mentions of a sentence (cached: the decision and the extraction both ask)."""
+    return list(_pattern_companies_cached(sentence))
 
 
 def _raw_pattern_companies(sentence: str) -> list[tuple[int, str]]:
@@ -178,9 +185,8 @@ def _raw_pattern_companies(sentence: str) -> list[tuple[int, str]]:
 def _listed_companies(sentence: str) -> list[tuple[int, str]]:
     """"les sociétés Apside, Metapolis et Delta Contact": every name of the enumeration."""
     hits: list[tuple[int, str]] = []
-    list_re = re.compile(rf"(?P<list>{_NAME}(?:[ ]*,[ ]*{_NAME})*(?:[ ]+(?:et|and)[ ]+{_NAME}))")
     for intro in _LIST_INTRO.finditer(sentence):
-        match = list_re.match(sentence, intro.end())
+        match = _LIST.match(sentence, intro.end())
         if not match:
             continue
         for part in re.split(r"[ ]*,[ ]*|[ ]+(?:et|and)[ ]+", match.group("list")):

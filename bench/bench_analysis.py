@@ -59,7 +59,13 @@ def main() -> None:
     first_ms = (time.perf_counter() - start) * 1000
     fast = _median_ms(lambda: is_relevant_fast(OFF_TOPIC_TITLE, OFF_TOPIC), args.repeat)
     fast_rel = _median_ms(lambda: is_relevant_fast(title, relevant_text), args.repeat)
-    full = _median_ms(lambda: analyze(title=title, text=relevant_text), max(20, args.repeat // 4))
+    from analysis.companies import _pattern_companies_cached
+
+    def cold_analyze() -> None:
+        _pattern_companies_cached.cache_clear()  # measure a new article, not a repeat
+        analyze(title=title, text=relevant_text)
+
+    full = _median_ms(cold_analyze, max(20, args.repeat // 4))
     print(f"import analysis:                      {import_ms:8.2f} ms")
     print(f"first analyze (loads data, compiles): {first_ms:8.2f} ms")
     print(f"fast pass, off-topic (median):        {fast:8.3f} ms   budget 2 ms  {'OK' if fast <= 2 else 'OVER'}")
