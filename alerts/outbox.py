@@ -60,7 +60,7 @@ def _latest(session: Session, story_id: int, channel: str) -> Alert | None:
     return session.exec(query).first()
 
 
-def _others(session: Session, story: Story, article: Article) -> list[Article]:
+def story_others(session: Session, story: Story, article: Article) -> list[Article]:
     query = (
         select(Article)
         .where(Article.story_id == story.id, Article.id != article.id)
@@ -130,7 +130,7 @@ def enqueue_story_alerts(
         session.flush()  # ids are part of the keys
     assert story.id is not None and article.id is not None
     facts = story_facts(story, article)
-    others = _others(session, story, article)
+    others = story_others(session, story, article)
     stale = is_stale(article, now, window)
     created: list[Alert] = []
     for channel in dict.fromkeys(channels):  # de-duplicated, order kept

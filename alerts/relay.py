@@ -50,8 +50,10 @@ from alerts.errors import (
     TransientDeliveryError,
 )
 from alerts.notifier import Notifier
-from alerts.render import AlertMessage
+from alerts.outbox import story_others
+from alerts.render import AlertMessage, also_reported
 from storage.db import session_scope
+from storage.models import Article, Story
 from storage.models.outbox import Alert
 from storage.types import utcnow
 
@@ -204,6 +206,7 @@ class Relay:
         except (KeyError, TypeError, ValidationError) as exc:
             self._dead(alert, f"unreadable payload: {type(exc).__name__}", report)
             return
+        message = self._with_current_sources(alert, message)
         notifier = self.notifiers[alert.channel]
         try:
             answer = notifier.send(message)
@@ -220,6 +223,18 @@ class Relay:
             self._mark(alert.id, status="sent", sent_at=self.clock(), response=answer,
                        last_error=None)
             report.sent += 1
+
+    def _with_current_sources(self, alert: Alert, message: AlertMessage) -> AlertMessage:
+        """"Also reported by" as of sending: copies crawled after the alert was queued count."""
+        if alert.story_id is None or alert.article_id is None:
+            return message
+        with Session(self.engine) as session:
+            article = session.get(Article, alert.article_id)
+            story = session.get(Story, alert.story_id)
+            if article is None or story is None:
+                return message
+            current = also_reported(article, story_others(session, story, article))
+        return message.model_copy(update={"also_reported": current}) if current else message
 
     def _retry(
         self, alert: Alert, error: str, retry_after: float | None, report: RelayReport
