@@ -106,6 +106,9 @@ def _is_place(name: str) -> bool:
 
 def _clean_name(name: str) -> str | None:
     tokens = [_ELIDED.sub("", t) for t in name.split()]
+    # "Egypt's Raya CX": a possessive country or group before the name.
+    while len(tokens) > 1 and tokens[0].endswith(("'s", "’s")):
+        tokens.pop(0)
     # "L'opérateur", "L'indienne": an elided article before a common word is not part of a name.
     while tokens and not tokens[0][:1].isupper() and not tokens[0][:1].isdigit():
         tokens.pop(0)
@@ -230,10 +233,26 @@ def _drop_fragments(names: list[str]) -> list[str]:
     return kept
 
 
+_PARENT = re.compile(rf"(?i:filiale (?:marocaine )?(?:de |du groupe |d['’])|subsidiary of |part of the )"
+                     rf"(?P<name>{_NAME})")
+
+
+def _parents(sentences: list[str], lexicon: Lexicon) -> set[str]:
+    """Groups named only as the parent of the announcing company ("B2S, filiale du groupe Comdata")."""
+    parents = set()
+    for sentence in sentences:
+        for match in _PARENT.finditer(sentence):
+            name = _clean_name(match.group("name"))
+            if name:
+                parents.add(_canonical(name, lexicon))
+    return parents
+
+
 def find_companies(sentences: list[str], lexicon: Lexicon, cities: set[str]) -> list[str]:
     """Companies named in the given (announcement) sentences, in order of appearance."""
     found: list[str] = []
     city_folds = {fold(c) for c in cities}
+    parents = _parents(sentences, lexicon)
     for sentence in sentences:
         hits = known_companies(sentence, lexicon) + pattern_companies(sentence)
         for _, name in sorted(hits):
@@ -241,4 +260,7 @@ def find_companies(sentences: list[str], lexicon: Lexicon, cities: set[str]) -> 
             if fold(canonical) in city_folds:
                 continue
             found.append(canonical)
-    return _drop_fragments(unique(found))
+    names = _drop_fragments(unique(found))
+    if parents and any(n not in parents for n in names):
+        names = [n for n in names if n not in parents]
+    return names

@@ -102,6 +102,7 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
     flags = set()
     flags |= _flags(before, after, "mention_headcount", "headcount")
     flags |= _flags(before, after, "mention_rate", "rate")
+    flags |= _flags(before, after, "mention_training", "training")
     flags |= _flags(before, after, "mention_loss", "loss")
     flags |= _flags(raw_before, "", "mention_loss", "loss")
     if _TOTAL_HEADCOUNT.search(raw_before):
@@ -144,11 +145,23 @@ def find_jobs(folded: str, quantities: list[Quantity] | None = None) -> list[Job
         mentions.append(JobMention(int(q.value), q.start, tail.end(), _job_flags(folded, q, tail.end())))
     if mentions:
         mentions.extend(_elliptical_jobs(folded, mentions[-1], quantities))
-    return mentions
+    return _promote_targets(mentions)
+
+
+def _promote_targets(mentions: list[JobMention]) -> list[JobMention]:
+    """"démarre avec 120 téléconseillers, un effectif qui devrait passer à 300": on a new site the
+    later, larger headcount is the target, not a past total."""
+    if not any("initial" in m.flags for m in mentions):
+        return mentions
+    first = mentions[0].value
+    return [JobMention(m.value, m.start, m.end, (m.flags - {"headcount"}) | {"target"})
+            if "headcount" in m.flags and m.value > first else m for m in mentions]
 
 
 _ELLIPSIS_LINK = re.compile(r"(?:\bet\b|\bpuis\b|atteindre|en compter|a terme|\bvoire\b|\bthen\b|\band\b|"
+                            r"passer a|passera a|porter a|portera a|portant a|to reach|"
                             r"يصل العدد الى|ليصل الى|ثم)\W*(?:[a-z'’]+\s+){0,3}$")
+_TOTAL_LINK = re.compile(r"(?:passer|passera|porter|portera|portant)\s+a\W*(?:[a-z'’]+\s+){0,3}$")
 
 
 def _elliptical_jobs(folded: str, last: JobMention, quantities: list[Quantity]) -> list[JobMention]:
@@ -163,8 +176,11 @@ def _elliptical_jobs(folded: str, last: JobMention, quantities: list[Quantity]) 
         if re.match(r"\s*(?:de\s+|d')?(?:%|pour ?cent|m2|km|ans?\b|mois|jours|heures|dh|dirhams|euros|dollars|mdh|"
                     r"mmdh|millions|milliards|درهم|مليون|مليار)", after):
             continue
-        if _ELLIPSIS_LINK.search(folded[last.end:q.start]):
-            found.append(JobMention(int(q.value), q.start, q.end, frozenset()))
+        link = folded[last.end:q.start]
+        if _ELLIPSIS_LINK.search(link):
+            # "..., portant l'effectif à 3.500": a total, unless the site is only starting (see below).
+            flags = frozenset({"headcount"}) if _TOTAL_LINK.search(link) else frozenset()
+            found.append(JobMention(int(q.value), q.start, q.end, flags))
         break
     return found
 

@@ -70,7 +70,9 @@ def score_sentences(title: str | None, sentences: list[str], lexicon: Lexicon) -
             body_index += 1
         other = lexicon.other_sector.findall(folded)
         listed = len(set(other)) >= 2  # "automobile, aéronautique et offshoring": a list of sectors
-        gain = (LISTED_FACTOR if listed else 1.0) * min(PER_SENTENCE_CAP, lexicon.strong_weight * len(strong) + lexicon.medium_weight * len(medium)
+        # In a title, a supporting term ("Relation client : 750 emplois") says what the article is about.
+        medium_weight = lexicon.strong_weight if is_title else lexicon.medium_weight
+        gain = (LISTED_FACTOR if listed else 1.0) * min(PER_SENTENCE_CAP, lexicon.strong_weight * len(strong) + medium_weight * len(medium)
                    + lexicon.company_weight * min(len(companies), 1))
         raw += weight * (gain - 1.2 * min(len(lookalike), 2))
         if strong or medium or companies:
