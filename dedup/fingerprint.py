@@ -77,12 +77,15 @@ def shingle_hash(words: tuple[str, ...] | list[str]) -> int:
 
 
 def proper_names(text: str) -> frozenset[str]:
-    """Normalised capitalised words not opening a sentence: company, person, place names."""
+    """Normalised words written capitalised inside a sentence and never in lowercase:
+    company, person and place names ("Groupe" in a title is not one if "groupe" is used)."""
     capitalised: list[str] = []
     for sentence in _SENTENCE_END.split(text):
         # The first word of a sentence is capitalised whatever it is: skip it.
         capitalised.extend(w for w in _WORD.findall(sentence)[1:] if w[:1].isupper())
-    return frozenset(t for t in tokens(" ".join(capitalised)) if _is_content(t))
+    lowercase = " ".join(w for w in _WORD.findall(text) if w[:1].islower())
+    common = set(tokens(lowercase))
+    return frozenset(t for t in tokens(" ".join(capitalised)) if _is_content(t) and t not in common)
 
 
 def fingerprint(text: str) -> Fingerprint:

@@ -28,6 +28,7 @@ class StoredArticle:
     text: str
     is_seed: bool
     story_id: int | None
+    companies: list[str]  # as analysis read them when the article was registered
 
 
 _ARTICLE = Article.__table__
@@ -51,9 +52,11 @@ def _exact_stmt() -> Select[Any]:
 
 @cache
 def _articles_stmt() -> Select[Any]:
-    a = _ARTICLE.c
-    return select(a.id, a.text, a.is_seed, a.story_id).where(
-        a.id.in_(bindparam("ids", expanding=True))
+    a, s = _ARTICLE.c, _SIGNATURE.c
+    return (
+        select(a.id, a.text, a.is_seed, a.story_id, s.companies)
+        .join_from(_ARTICLE, _SIGNATURE, s.article_id == a.id, isouter=True)
+        .where(a.id.in_(bindparam("ids", expanding=True)))
     )
 
 
@@ -134,7 +137,7 @@ def anchor_hits(session: Session, anchors: Sequence[int]) -> Counter[int]:
 
 def stored_articles(session: Session, ids: Iterable[int]) -> list[StoredArticle]:
     rows = _run(session, _articles_stmt(), {"ids": list(ids)}).all()
-    return [StoredArticle(*row) for row in rows]
+    return [StoredArticle(i, text, seed, story, companies or []) for i, text, seed, story, companies in rows]
 
 
 def event_hits(session: Session, keys: Sequence[str], lo: datetime, hi: datetime) -> set[int]:

@@ -18,7 +18,14 @@ from sqlmodel import Session
 from dedup import index
 from dedup.compare import TextMatch, compare
 from dedup.errors import InvalidCandidate
-from dedup.events import StoryFacts, event_keys, material_change, same_event
+from dedup.events import (
+    StoryFacts,
+    companies_clash,
+    company_keys,
+    event_keys,
+    material_change,
+    same_event,
+)
 from dedup.fingerprint import Fingerprint, fingerprint
 from dedup.text import figures
 from storage.models import DedupSignature
@@ -29,6 +36,8 @@ EVENT_WINDOW = timedelta(days=10)
 # Verify at most this many retrieved texts: the best-sharing ones.
 MAX_VERIFIED = 4
 MIN_SHARED_FRACTION = 0.15
+# Fewer words than this and a body is not an article (a failed extraction, a section page).
+MIN_EXACT_TOKENS = 8
 # A verified containment this high is the copy: no need to verify the next candidates.
 SURE_MATCH = 0.9
 
@@ -119,6 +128,8 @@ def _signature(
 
 
 def _exact(session: Session, fp: Fingerprint) -> Resolution | None:
+    if len(fp.all_tokens) < MIN_EXACT_TOKENS:
+        return None  # empty or one-line bodies (failed extractions) are all "equal"
     article_id = index.exact_match(session, fp.body_hash)
     if article_id is None:
         return None
@@ -130,7 +141,7 @@ def _exact(session: Session, fp: Fingerprint) -> Resolution | None:
 
 
 def _near(session: Session, candidate: Candidate, fp: Fingerprint) -> Resolution | None:
-    best = _best_text_match(session, fp)
+    best = _best_text_match(session, fp, company_keys(candidate.companies))
     if best is None:
         return None
     stored, match = best
@@ -147,7 +158,7 @@ def _near(session: Session, candidate: Candidate, fp: Fingerprint) -> Resolution
 
 
 def _best_text_match(
-    session: Session, fp: Fingerprint
+    session: Session, fp: Fingerprint, companies: set[str]
 ) -> tuple[index.StoredArticle, TextMatch] | None:
     anchors = fp.query_anchors()
     hits = index.anchor_hits(session, anchors)
@@ -160,6 +171,8 @@ def _best_text_match(
     best: tuple[index.StoredArticle, TextMatch] | None = None
     for aid in ids:
         stored = stored_by_id[aid]
+        if companies_clash(companies, company_keys(stored.companies)):
+            continue  # the same template written about another company
         match = compare(fp, fingerprint(stored.text))
         if match.is_near_duplicate and (best is None or match.similarity > best[1].similarity):
             best = (stored, match)

@@ -131,3 +131,16 @@ def test_kinds_differing_between_rewrites_do_not_split_a_story():
     story = StoryFacts(story_id=1, known=False, kinds={"mou"}, companies={"nearsoft"}, jobs={850})
     assert same_event(_cand(kinds=["new_site"], companies=["Nearsoft"], jobs=850), story).same
     assert not same_event(_cand(kinds=["new_site"], companies=["Nearsoft"]), story).same
+
+
+def test_same_template_other_company_same_figures_is_not_a_copy():
+    template = (
+        "Un mémorandum d'entente a été signé mercredi à Rabat en présence du ministre de "
+        "l'Industrie et de la ministre de la Transition numérique. Ce mémorandum, conclu avec "
+        "la société {co}, prévoit la création de 500 emplois directs et stables à l'horizon "
+        "2027. Une enveloppe de 20 millions de dirhams sera mobilisée pour ce projet, précise "
+        "un communiqué du ministère."
+    )
+    match = compare(fingerprint(template.format(co="Nearsoft Maghreb")),
+                    fingerprint(template.format(co="Bluewave CX")))
+    assert match.similarity > 0.8 and not match.is_near_duplicate
