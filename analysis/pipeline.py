@@ -71,9 +71,12 @@ def analyze(*, title: str | None, text: str, language: str | None = None, url: s
     title = (title or "").strip() or None
     body_text = main_body(text)
     lang = detect_language(f"{title or ''}\n{body_text}", language)
+    cities = find_cities(f"{title or ''}\n{body_text}")
+    if not lex.might_mention(f"{title or ''}\n{body_text}"):
+        return Analysis(language=lang, relevant=False, relevance=0.0, cities=cities,
+                        reasons=["off-topic: no topic terms"])
     sentences = _dedupe(split_sentences(body_text), title)
     relevance = score_sentences(title, sentences, lex)
-    cities = find_cities(f"{title or ''}\n{body_text}")
     if not relevance.relevant:
         return Analysis(language=lang, relevant=False, relevance=relevance.score,
                         relevance_evidence=relevance.evidence, cities=cities, reasons=relevance.reasons)

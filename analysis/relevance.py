@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analysis.places import mentions_city
 from analysis.resources import Lexicon, cue
@@ -48,69 +48,77 @@ def _sentence_weight(index: int, is_title: bool) -> float:
     return LEAD_WEIGHT if index < LEAD_SENTENCES else 1.0
 
 
+@dataclass
+class _Tally:
+    raw: float = 0.0
+    topical: int = 0
+    terms: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def _score_sentence(tally: _Tally, text: str, folded: str, weight: float, is_title: bool,
+                    lexicon: Lexicon) -> list[str]:
+    """Add one sentence's topic evidence to the tally; returns its look-alike terms."""
+    lookalike = [m.group(0) for m in lexicon.lookalike.finditer(folded)]
+    if not is_title and not lookalike and not lexicon.any_topic.search(folded):
+        return lookalike  # most sentences of an article: nothing to count
+    strong = [m.group(0) for m in lexicon.strong.finditer(folded)]
+    medium = [m.group(0) for m in lexicon.medium.finditer(folded)]
+    companies = [m.group(0) for m in lexicon.company_any.finditer(folded)]
+    listed = len(set(lexicon.other_sector.findall(folded))) >= 2  # "automobile, aéronautique et offshoring"
+    # In a title, a supporting term ("Relation client : 750 emplois") says what the article is about.
+    medium_weight = lexicon.strong_weight if is_title else lexicon.medium_weight
+    gain = min(PER_SENTENCE_CAP, lexicon.strong_weight * len(strong) + medium_weight * len(medium)
+               + lexicon.company_weight * min(len(companies), 1))
+    tally.raw += weight * ((LISTED_FACTOR if listed else 1.0) * gain - 1.2 * min(len(lookalike), 2))
+    if strong or medium or companies:
+        tally.topical += 1
+        tally.terms.extend(strong + medium + companies)
+        if strong and len(tally.evidence) < 3:
+            tally.evidence.append(text)
+    if lookalike:
+        tally.reasons.append("look-alike: " + ", ".join(unique(lookalike)[:3]))
+    return lookalike
+
+
 def score_sentences(title: str | None, sentences: list[str], lexicon: Lexicon) -> Relevance:
     """Relevance of an article given as title + body sentences (original text)."""
-    items = ([(title, True)] if title else []) + [(s, False) for s in sentences]
-    raw, topical, terms, evidence, reasons = 0.0, 0, [], [], []
-    title_other_sector = False
-    title_topic = False
-    morocco = False
-    foreign = False
-    title_abroad = False
-    moroccan_actor = False
-    body_index = 0
-    for text, is_title in items:
-        folded = fold(text)
-        strong = [m.group(0) for m in lexicon.strong.finditer(folded)]
-        medium = [m.group(0) for m in lexicon.medium.finditer(folded)]
-        lookalike = [m.group(0) for m in lexicon.lookalike.finditer(folded)]
-        companies = [m.group(0) for m in lexicon.company_any.finditer(folded)]
-        weight = _sentence_weight(body_index, is_title)
-        if not is_title:
-            body_index += 1
-        other = lexicon.other_sector.findall(folded)
-        listed = len(set(other)) >= 2  # "automobile, aéronautique et offshoring": a list of sectors
-        # In a title, a supporting term ("Relation client : 750 emplois") says what the article is about.
-        medium_weight = lexicon.strong_weight if is_title else lexicon.medium_weight
-        gain = (LISTED_FACTOR if listed else 1.0) * min(PER_SENTENCE_CAP, lexicon.strong_weight * len(strong) + medium_weight * len(medium)
-                   + lexicon.company_weight * min(len(companies), 1))
-        raw += weight * (gain - 1.2 * min(len(lookalike), 2))
-        if strong or medium or companies:
-            topical += 1
-            terms.extend(strong + medium + companies)
-            if strong and len(evidence) < 3:
-                evidence.append(text)
-        if is_title:
-            title_topic = bool(strong)
-            title_abroad = located_abroad(folded)
-            title_other_sector = bool(lexicon.other_sector.search(folded)) or bool(lookalike)
-        if lookalike:
-            reasons.append("look-alike: " + ", ".join(unique(lookalike)[:3]))
-        morocco = morocco or bool(cue("morocco").search(folded)) or mentions_city(folded)
-        foreign = foreign or bool(cue("negative.abroad").search(folded))
-        if is_title or body_index <= LEAD_SENTENCES:
-            moroccan_actor = moroccan_actor or bool(_MOROCCAN_ACTOR.search(folded))
-    if not items or raw <= 0:
-        return Relevance(0.0, [], reasons + ["off-topic: no topic terms"])
-    density = topical / len(items)
-    score = 1.0 - math.exp(-raw * (0.6 + density) / SPREAD)
-    if not morocco and foreign:
+    tally = _Tally()
+    title_folded = fold(title) if title else ""
+    title_topic = title_other_sector = False
+    if title:
+        lookalike = _score_sentence(tally, title, title_folded, TITLE_WEIGHT, True, lexicon)
+        title_topic = bool(lexicon.strong.search(title_folded))
+        title_other_sector = bool(lexicon.other_sector.search(title_folded)) or bool(lookalike)
+    folded_sentences = [fold(s) for s in sentences]
+    for index, (text, folded) in enumerate(zip(sentences, folded_sentences)):
+        _score_sentence(tally, text, folded, _sentence_weight(index, False), False, lexicon)
+    count = len(sentences) + (1 if title else 0)
+    if not count or tally.raw <= 0:
+        return Relevance(0.0, [], tally.reasons + ["off-topic: no topic terms"])
+    density = tally.topical / count
+    score = 1.0 - math.exp(-tally.raw * (0.6 + density) / SPREAD)
+    whole = title_folded + "\n" + "\n".join(folded_sentences)
+    lead = title_folded + "\n" + "\n".join(folded_sentences[: LEAD_SENTENCES + 1])
+    reasons = tally.reasons
+    morocco = bool(cue("morocco").search(whole)) or mentions_city(whole)
+    if not morocco and cue("negative.abroad").search(whole):
         score *= NO_MOROCCO_DAMPING
         reasons.append("about another country")
-    if title_abroad and not moroccan_actor:
+    if title and located_abroad(title_folded) and not _MOROCCAN_ACTOR.search(lead):
         score *= ABROAD_TITLE_DAMPING
         reasons.append("title: another country")
     if title_other_sector and not title_topic:
         score *= OTHER_SECTOR_TITLE_DAMPING
         reasons.append("title about another sector")
-    found = unique(terms)
+    found = unique(tally.terms)
     reasons.insert(0, f"relevance {score:.2f}: " + ", ".join(found[:6]))
-    return Relevance(round(score, 4), unique(found[:8] + evidence), reasons)
+    return Relevance(round(score, 4), unique(found[:8] + tally.evidence), reasons)
 
 
 def fast_score(title: str | None, text: str, lexicon: Lexicon) -> float:
     """The cheap pass: no topic term at all means 0 without splitting sentences."""
-    folded = fold(f"{title or ''}\n{text}")
-    if not lexicon.any_topic.search(folded):
+    if not lexicon.might_mention(f"{title or ''}\n{text}"):
         return 0.0
     return score_sentences(title, split_sentences(text), lexicon).score

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import LexiconError, ResourceError
-from analysis.text import compile_terms, fold, term_pattern
+from analysis.text import compile_terms, fold, has_arabic, term_pattern
 
 DEFAULT_LEXICON = "offshoring"
 
@@ -57,6 +57,34 @@ class Lexicon:
     company_any: re.Pattern[str]
     company_weight: float
     any_topic: re.Pattern[str]
+    term_words: tuple[tuple[str, ...], ...]
+    arabic_topic: re.Pattern[str]
+
+    def might_mention(self, text: str) -> bool:
+        """Cheap pre-check before any regex over a whole article: are all the words of some Latin
+        term present (plurals allowed), or (in Arabic text) does an Arabic term occur? False means
+        certainly no topic term."""
+        if has_arabic(text) and self.arabic_topic.search(fold(text)):
+            return True
+        words = {fold(w) for w in set(_WORD.findall(text.lower()))}
+        words |= {w[:-1] for w in words if w.endswith(("s", "x"))}
+        return any(all(w in words for w in term) for term in self.term_words)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _term_words(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The letter-words of each Latin term, singular, as `might_mention` sees them."""
+    out: set[tuple[str, ...]] = set()
+    for term in terms:
+        folded = fold(term.strip())
+        if not folded or has_arabic(folded):
+            continue
+        words = tuple(w[:-1] if w.endswith(("s", "x")) and len(w) > 3 else w
+                      for w in re.split(r"[^a-z0-9]+", folded) if w)
+        out.add(words or (folded,))
+    return tuple(sorted(out, key=len))
 
 
 def _compile_companies(table: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -87,6 +115,8 @@ def _lexicon_from_dict(data: dict[str, Any], origin: str) -> Lexicon:
         company_any=compile_terms(company_spellings),
         company_weight=float(data.get("companies_weight", {}).get("weight", 0.0)),
         any_topic=compile_terms(strong + medium + company_spellings),
+        term_words=_term_words(strong + medium + company_spellings),
+        arabic_topic=compile_terms(tuple(t for t in strong + medium + company_spellings if has_arabic(t))),
     )
 
 
