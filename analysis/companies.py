@@ -15,6 +15,7 @@ _APPOSITION = (r"qui\b|soci[ée]t[ée]|sp[ée]cialis|filiale|groupe|leader|dont\
                r"entreprise|acteur|num[ée]ro|l'une?\b|l’une?\b|une?\b|which\b|an?\b|the\b|company|firm|"
                r"provider|subsidiary|pr[ée]sent|install[ée]|implant[ée]|[ée]tabli")
 _PREPOSITIONS = r"(?:dans|à|a|au|aux|en|sur|pour|avec|par|vers|depuis|chez|entre|et|ou|in|at|on|with|for|and)"
+_AR_LETTERS = "[\u0621-\u064a\u0671-\u06d3]"  # letters only: no Arabic comma or digits
 _LOWER_WORDS = rf"(?:(?!{_PREPOSITIONS}[ ])[a-zàâçéèêëîïôûùüÿœ'’\-]+[ ]){{0,6}}?"
 
 
@@ -59,7 +60,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 def _arabic_pattern() -> re.Pattern[str]:
     intro = _alt(_vocab()["arabic_intro"])
     latin = rf"[\"«“']?(?P<latin>[A-Za-z][\w&.\-]*(?:[ ][A-Z][\w&.\-]*){{0,3}})[\"»”']?"
-    arabic = rf"[\"«“]?(?P<arabic>[{ARABIC}]+(?:[ ][{ARABIC}]+)?)[\"»”]?"
+    arabic = rf"[\"«“]?(?P<arabic>{_AR_LETTERS}+(?:[ ]{_AR_LETTERS}+)?)[\"»”]?"
     adjectives = rf"(?:[{ARABIC}]+[ ]){{0,3}}?"
     return re.compile(rf"(?:{intro})[ ]+(?:{adjectives}\(?{latin}\)?|{arabic})")
 
@@ -117,7 +118,9 @@ def _clean_name(name: str) -> str | None:
     while tokens and (tokens[0] in leading or tokens[0].rstrip("'’") in leading):
         tokens.pop(0)
     suffixes = set(_vocab()["drop_suffixes"])
-    while len(tokens) > 1 and tokens[-1] in suffixes:
+    generic = set(_vocab()["generic_words"])
+    # "NTT Data Morocco" -> "NTT Data", but "Call Maroc" is a name of its own.
+    while len(tokens) > 1 and tokens[-1] in suffixes and not (len(tokens) == 2 and tokens[0] in generic):
         tokens.pop()
     while tokens and tokens[-1] in _TRAILING_STOPS:
         tokens.pop()
@@ -211,13 +214,16 @@ def _arabic_name(candidate: str) -> str | None:
     # Nisba adjectives ("الكندية", "فرنسية") describe the company; they are not its name.
     if _ARABIC_NON_NAMES.match(folded) or len(first) < 3 or folded.endswith(("يه", "يين", "يون")):
         return None
+    if folded.startswith(("ال", "لل", "بال", "وال", "فال")):
+        return None  # a definite common noun ("شركة للتعهيد"), not a name
     return first
 
 
 def _canonical(name: str, lexicon: Lexicon) -> str:
+    """The gazetteer spelling of a known company ("CNEXIA" -> "Cnexia"); other names as found."""
     folded = fold(name)
     for canonical, pattern in lexicon.companies:
-        if pattern.search(folded):
+        if pattern.fullmatch(folded):
             return canonical
     return name
 

@@ -62,7 +62,7 @@ def _money_tail() -> re.Pattern[str]:
 
 @cache
 def _money_head() -> re.Pattern[str]:
-    return re.compile(r"(?P<unit>\$|€|us\$|usd|eur|mad)\s*$")
+    return re.compile(r"(?<![a-z])(?P<unit>\$|€|us\$|usd|eur|mad|dh|dhs)\s*$")
 
 
 @cache
@@ -227,6 +227,8 @@ def find_money(folded: str, quantities: list[Quantity] | None = None) -> list[Mo
             amount *= scale
         else:
             currency = words.get(unit) or {"$": "USD", "€": "EUR", "us$": "USD"}.get(unit, "")
+            if head and not tail and amount < 1000:
+                continue  # "dh 5" is no amount worth reporting; "DH 50 millions" is
         if currency not in {"MAD", "EUR", "USD"} or amount <= 0:
             continue
         mentions.append(MoneyMention(amount, currency, q.start, end, _money_flags(folded, q.start, end)))

@@ -92,8 +92,9 @@ def _latin_body(term: str) -> str:
 
 
 def _arabic_word(word: str, first: bool) -> str:
-    if not first and word.startswith("ال"):
-        return f"(?:ال|لل|ل){re.escape(word[2:])}"
+    if word.startswith("ال"):
+        # "التعهيد" also appears as "للتعهيد" (ل + ال) and, after the first word, as "لتعهيد".
+        return f"(?:ال|لل{'' if first else '|ل'}){re.escape(word[2:])}"
     return re.escape(word)
 
 
@@ -122,7 +123,7 @@ def compile_terms(terms: tuple[str, ...]) -> re.Pattern[str]:
     if latin:
         groups.append("(?<![a-z0-9])(?:" + "|".join(_latin_body(t) for t in latin) + ")(?![a-z0-9])")
     if arabic:
-        groups.append(f"(?<![{ARABIC}])(?:[وفبلك]|وال|بال|ال|لل|فال)?(?:"
+        groups.append(f"(?<![{ARABIC}])(?:[وفبلك]|وال|بال|ال|لل|فال|ول)?(?:"
                       + "|".join(_arabic_body(t) for t in arabic) + f")[{ARABIC}]{{0,3}}(?![{ARABIC}])")
     if loose:
         groups.append("(?:" + "|".join(term_pattern(t) for t in loose) + ")")
