@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-UTC = timezone.utc
 
 try:  # Moroccan sites print local time; fall back to UTC+1 when tzdata is missing.
     MOROCCO = ZoneInfo("Africa/Casablanca")

@@ -20,6 +20,9 @@ class Topic:
     titles: tuple[str, ...]
     leads: tuple[str, ...]
     body: tuple[str, ...]
+    # Which figures the title and lead state, so the ground truth names only those.
+    states_jobs: bool = False
+    states_investment: bool = False
 
 
 GENERIC = (
@@ -39,8 +42,8 @@ GENERIC = (
     "À {titre de comparaison|titre indicatif|noter}, {la même période de l’an dernier|l’exercice précédent|"
     "l’année $prevyear} {avait enregistré|affichait} une {hausse|progression|variation} "
     "de {seulement |}$pct%.",
-    "{Sur le plan régional|Au niveau régional|Dans les régions}, {les écarts|les disparités} {restent|demeurent} "
-    "{importants|marqués|sensibles} : {la région de Casablanca-Settat|l’axe Casablanca-Rabat|Tanger-Tétouan-Al "
+    "{Sur le plan régional|Au niveau régional|Dans les régions}, {les écarts restent importants|les disparités demeurent "
+    "marquées|les écarts demeurent sensibles} : {la région de Casablanca-Settat|l’axe Casablanca-Rabat|Tanger-Tétouan-Al "
     "Hoceima} {concentre|capte|représente} {à elle seule |}{près de|plus de|environ} $share% de {l’activité|"
     "la valeur ajoutée|l’investissement}.",
     "{La hausse des coûts|Le renchérissement} {de l’énergie|des matières premières|du fret} {continue de|"
@@ -288,7 +291,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "monetary", False, False, "economie",
         ("{Bank Al-Maghrib|BAM} {maintient|abaisse} son taux directeur à $rate%",
-         "Inflation : {les prix|l’indice des prix} {ralentissent|accélèrent} à $small% en $month",
+         "Inflation : {les prix ralentissent|l’indice des prix accélère|la hausse des prix se limite} à $small% en $month",
          "{Conjoncture|HCP} : {la croissance|l’activité} {attendue|prévue} à $growth% en $year"),
         ("{Le conseil de Bank Al-Maghrib|Bank Al-Maghrib} a décidé de {maintenir|ramener} son taux directeur "
          "à $rate%, {estimant|jugeant} que {l’inflation|la hausse des prix} {reste|demeure} {maîtrisée|modérée}.",
@@ -305,8 +308,12 @@ TOPICS: tuple[Topic, ...] = (
          "{Le besoin de liquidité|Le déficit de liquidité} des banques {s’atténue|se creuse} à $amount "
          "milliards de DH.",
          "Les prêts au secteur non financier {progressent|augmentent} de $pct% {en glissement annuel|sur un an}, tirés par {les crédits de trésorerie|l’équipement|l’habitat}.",
-         "{Le taux de chômage|Le chômage}, {estimé|évalué} à $pct% {par le HCP|au dernier trimestre}, {reste|demeure} {une préoccupation|un frein} {pour la consommation|majeur}.",
-         "{Le compte courant|Le déficit du compte courant} {devrait|pourrait} {se stabiliser|s’établir} à $small% du PIB, {grâce aux|porté par les} {transferts des MRE|recettes touristiques}."),
+         "{Le taux de chômage|Le chômage}, {estimé|évalué} à $pct% {par le HCP|au dernier trimestre}, {reste|demeure} {une préoccupation majeure|un frein pour la consommation|un point de vigilance}.",
+         "{Le compte courant|Le déficit du compte courant} {devrait|pourrait} {se stabiliser|s’établir} à $small% du PIB, {grâce aux|porté par les} {transferts des MRE|recettes touristiques}.",
+         "{La masse monétaire|L’agrégat M3} {progresse|augmente} de $pct% {sur un an|en glissement annuel}, {selon|d’après} {les statistiques monétaires|la banque centrale}.",
+         "{Les membres du conseil ont|Le conseil a} {passé en revue|examiné} {l’évolution|la situation} {des marchés internationaux|de la conjoncture mondiale} et {les risques|les incertitudes} {géopolitiques|liés aux prix de l’énergie}.",
+         "{Les taux débiteurs|Les taux appliqués aux crédits} {reculent|baissent} de $small0 points de base {au $quarter trimestre|sur le trimestre}, {selon|d’après} {l’enquête|l’enquête trimestrielle} de {BAM|la banque centrale}.",
+         "{L’inflation sous-jacente|L’indicateur d’inflation sous-jacente}, qui {exclut|écarte} {les produits volatils|les prix réglementés}, {s’établit|ressort} à $small%."),
     ),
     Topic(
         "logistics", False, False, "economie",
@@ -373,6 +380,8 @@ TOPICS: tuple[Topic, ...] = (
          "{Le projet|Le programme} {prévoit|comprend} {aussi|également} {un centre de formation|un atelier d’ingénierie} {ouvert|destiné} {aux sous-traitants|aux PME} {locaux|de la région}.",
          "{Les exportations automobiles|Les ventes de l’automobile à l’étranger} {ont atteint|s’établissent à} $amount milliards de DH {à fin $month|sur l’année}.",
          "{La région|La zone} de $city {compte|accueille} {déjà|désormais} $small0 {équipementiers|industriels} {de la filière|du secteur}."),
+        states_jobs=True,
+        states_investment=True,
     ),
     Topic(
         "offshoring_announcement", True, True, "economie",
@@ -385,7 +394,8 @@ TOPICS: tuple[Topic, ...] = (
          "informatiques} $company {va investir|investit} $mdh millions de DH {dans|pour} un {nouveau site|"
          "centre} à $city, qui {emploiera|comptera} $jobs {personnes|collaborateurs} à terme.",
          "$company a {signé|conclu} {une convention|un mémorandum d’entente} avec {l’AMDIE|le Centre régional d’investissement|le ministère} pour {l’ouverture|la création} "
-         "{d’un centre|d’un site} {de $jobs emplois|employant $jobs personnes} à $city."),
+         "{d’un centre|d’un site} {de $jobs emplois|employant $jobs personnes} à $city, {un investissement|"
+         "un projet} de $mdh millions de DH."),
         ("{Le site|Le centre|Le plateau} {sera|doit être} {installé|aménagé} {dans|au sein de} "
          "{la technopole|la zone offshore|la zone d’activités} de $city, sur $small0{.000| 000} m².",
          "{Les premiers recrutements|Les recrutements} {débuteront|démarreront|sont prévus} {en $month|"
@@ -405,6 +415,8 @@ TOPICS: tuple[Topic, ...] = (
          "{Un partenariat|Une convention} {avec|conclue avec} {l’université|l’OFPPT|une école d’ingénieurs} de $city {prévoit|organise} {un cursus rémunéré|une formation certifiante} de $small00 heures.",
          "{Le marché des donneurs d’ordre|Le carnet de commandes des clients} {européens|francophones} {reste|demeure} {porteur|dynamique}, {selon|d’après} $person.",
          "{Les autorités régionales saluent|Le conseil régional salue} un projet {structurant|créateur d’emplois qualifiés} pour {la ville|$city}."),
+        states_jobs=True,
+        states_investment=True,
     ),
     Topic(
         "offshoring_sector", True, False, "economie",
@@ -432,5 +444,78 @@ TOPICS: tuple[Topic, ...] = (
          "{Les effectifs|Les emplois} du secteur {dépassent|atteignent} {désormais|aujourd’hui} $jobs_k00.000 {salariés|personnes}, {selon|d’après} {les derniers chiffres|le ministère}.",
          "{Les salaires d’entrée|Les rémunérations de départ} {progressent|augmentent} de $pct% {sur un an|en deux ans}, {sous la pression|en raison} de la {concurrence|rareté des profils}.",
          "{Casablanca et Rabat|L’axe Casablanca-Rabat} {concentrent|regroupent} {toujours|encore} $share% des {emplois|sites}, {devant|loin devant} {Fès|Tanger|Marrakech}."),
+    ),
+    Topic(
+        "offshoring_recruitment", True, True, "economie",
+        ("{Centres d’appels|Relation client} : $company recrute $jobs {téléconseillers|conseillers} à $city",
+         "{Emploi|Offshoring} : $company lance le recrutement de $jobs {conseillers|collaborateurs} à $city",
+         "$company {va embaucher|embauchera} $jobs {personnes|jeunes diplômés} dans son centre de $city"),
+        ("{Le centre de relation client|L’opérateur d’externalisation} $company {a lancé|lance} une campagne "
+         "de recrutement de $jobs {conseillers|téléconseillers} {pour son site|pour son centre} de $city, "
+         "{afin d’accompagner|pour répondre à} {la hausse de ses volumes|l’arrivée de nouveaux clients}.",
+         "$company {annonce|a annoncé} {la création de|l’ouverture de} $jobs {postes|emplois} "
+         "{supplémentaires|nouveaux} dans son centre {d’appels|de contacts} de $city d’ici {la fin de "
+         "l’année|l’été prochain}."),
+        ("{Les candidats retenus|Les nouvelles recrues} {suivront une formation|bénéficieront d’un "
+         "parcours d’intégration} de $weeks semaines {avant leur prise de poste|en alternance}.",
+         "{Les profils recherchés|Les postes proposés} {concernent|visent} {des bacheliers|des diplômés "
+         "bac+2} {maîtrisant le français|parlant couramment l’espagnol|à l’aise en anglais}.",
+         "{Des journées portes ouvertes|Des sessions de recrutement} {seront organisées|se tiendront} "
+         "{chaque samedi|en $month} {au siège|sur le site} de {l’opérateur|la société}.",
+         "{Ces postes|Ces emplois} {serviront|sont destinés à} {des clients|des donneurs d’ordre} "
+         "{du secteur de l’énergie|de la téléphonie|du commerce en ligne} {en France|en Belgique|en Espagne}.",
+         "« {Nous recrutons localement|Notre priorité est l’emploi local} et {nous formons|nous "
+         "accompagnons} {nos équipes|nos conseillers} {vers l’encadrement|dans la durée} », {explique|"
+         "indique} $person, {responsable des ressources humaines|DRH} de $company."),
+        states_jobs=True,
+    ),
+    Topic(
+        "offshoring_expansion", True, True, "economie",
+        ("{Offshoring|Nearshoring} : $company investit $mdh millions de DH {à|dans son site de} $city",
+         "$company {injecte|consacre} $mdh millions de DH à {l’extension|la modernisation} de son centre "
+         "de $city",
+         "{Services IT|Outsourcing} : $company {agrandit|modernise} son site de $city pour $mdh millions de DH"),
+        ("{Le prestataire de services informatiques|L’opérateur de relation client} $company {va "
+         "consacrer|consacre} $mdh millions de DH à {l’extension|la modernisation} de son {centre|site} "
+         "de $city, {a-t-on appris|selon un communiqué de la société}.",
+         "$company {a annoncé|annonce} un investissement de $mdh millions de DH {dans|pour} "
+         "{son centre de services|son plateau} de $city, {consacré|destiné} {à la migration vers le "
+         "nuage|à l’automatisation des processus|à la cybersécurité}."),
+        ("{L’enveloppe|Le budget} {financera|couvrira} {un nouveau bâtiment|un étage supplémentaire|"
+         "l’aménagement de $small0.000 m²} {ainsi que|et} {des équipements de sécurité|une infrastructure "
+         "réseau redondante}.",
+         "{Les travaux|Les aménagements} {démarreront|doivent démarrer} {en $month|au $quarter trimestre} et "
+         "{s’achèveront|devraient s’achever} {en $year|d’ici dix-huit mois}.",
+         "{Le site|Le centre} {accueille|héberge} {déjà|actuellement} {des équipes|des activités} {de "
+         "développement|de support technique|de back-office} {pour des clients|au service de groupes} "
+         "{européens|francophones}.",
+         "{Selon|D’après} $person, {directeur du site|directeur général de $company}, {cet investissement|"
+         "ce projet} {doit permettre|permettra} de {monter en gamme|proposer des services à plus forte "
+         "valeur ajoutée}.",
+         "{L’opération|Le projet} {s’appuie|repose} sur {les incitations|le dispositif} de l’offre Maroc "
+         "Offshoring {et|ainsi que sur} {un financement bancaire local|les fonds propres du groupe}."),
+        states_investment=True,
+    ),
+    Topic(
+        "offshoring_cuts", True, False, "economie",
+        ("{Centres d’appels|Relation client} : $company supprime $jobs postes à $city",
+         "$company {ferme|va fermer} son centre d’appels de $city",
+         "{Offshoring|Outsourcing} : {inquiétude|colère} des salariés de $company à $city"),
+        ("{L’opérateur|Le centre d’appels} $company {a annoncé|annonce} la suppression de $jobs postes "
+         "{dans son site|sur son plateau} de $city, {à la suite de|après} {la perte d’un contrat|la "
+         "fin d’un contrat} {majeur|important}.",
+         "{Les salariés|Les conseillers} de $company à $city {ont appris|viennent d’apprendre} {la fermeture "
+         "progressive|l’arrêt programmé} {de leur site|de l’activité}, qui {emploie|compte} "
+         "$jobs personnes."),
+        ("{La direction|Le groupe} {invoque|met en avant} {la baisse des volumes|l’automatisation des "
+         "appels|la délocalisation vers d’autres pays} {chez son principal client|dans le secteur}.",
+         "{Les syndicats|Les représentants du personnel} {dénoncent|contestent} {une décision brutale|le "
+         "calendrier annoncé} et {réclament|demandent} {un plan de reclassement|des indemnités}.",
+         "Des reclassements {vers d’autres sites|vers Casablanca} {seront proposés|sont "
+         "envisagés} {à une partie du personnel|aux salariés volontaires}, {selon|d’après} la direction.",
+         "{L’inspection du travail suit|Les autorités locales suivent} {le dossier|la situation} "
+         "{de près|avec attention}.",
+         "{Ce cas|Cette annonce} {illustre|rappelle} {la dépendance|la fragilité} {des centres d’appels|"
+         "de certains opérateurs} {à un petit nombre de clients|face à l’automatisation}."),
     ),
 )

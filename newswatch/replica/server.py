@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 from urllib.parse import unquote
 
 from newswatch.replica.arabic import arabic_articles
@@ -16,6 +17,12 @@ from newswatch.replica.sites import DEFAULT_SITES, SITE_KINDS, Site
 
 HOST = "127.0.0.1"
 NOT_FOUND = b"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Page introuvable</title></head><body><h1>404</h1><p>Page introuvable.</p></body></html>\n"
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # A crawler opens many connections at once; the default backlog of 5 would refuse some.
+    request_queue_size = 128
 
 
 @dataclass(frozen=True)
@@ -53,12 +60,11 @@ class ReplicaWeb:
                 self.sites[article.site].add(article)
 
     # -- lifecycle -------------------------------------------------------------
-    def start(self) -> ReplicaWeb:
+    def start(self) -> Self:
         if self._servers:
             return self
         for name, site in self.sites.items():
-            server = ThreadingHTTPServer((HOST, 0), self._handler(name))
-            server.daemon_threads = True
+            server = _Server((HOST, 0), self._handler(name))
             site.base_url = f"http://{HOST}:{server.server_address[1]}"
             thread = threading.Thread(target=server.serve_forever, name=f"replica-{name}", daemon=True)
             thread.start()
@@ -75,7 +81,7 @@ class ReplicaWeb:
         self._servers.clear()
         self._threads.clear()
 
-    def __enter__(self) -> ReplicaWeb:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(
@@ -155,11 +161,12 @@ class ReplicaWeb:
             server_version = "nginx"
             sys_version = ""
             protocol_version = "HTTP/1.1"
+            timeout = 30  # idle keep-alive connections do not hold a thread forever
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server naming
+            def do_GET(self) -> None:  # http.server's naming
                 self._answer(send_body=True)
 
-            def do_HEAD(self) -> None:  # noqa: N802
+            def do_HEAD(self) -> None:
                 self._answer(send_body=False)
 
             def _answer(self, send_body: bool) -> None:

@@ -1,9 +1,10 @@
 """Generated articles for the >=1,000-article benchmark.
 
 Deterministic for a given (n, seed): the same titles, bodies and ground truth; only the
-dates follow `now`. Mostly off-topic business news, about one in ten on the offshoring
-sector, and a few wire copies republished on a second site (the same story, which the
-dedup stage must merge).
+dates follow `now`. Mostly off-topic business news (some announcing jobs in other
+industries), about one in nine on the offshoring sector (announcements with jobs and/or
+investment, but also statistics and job cuts that must not alert), and a few wire copies
+republished on a second site (the same story, which the dedup stage must merge).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ NAME_HEADS = ("Atlas", "Argana", "Noria", "Zellige", "Majorelle", "Volubilis", "
 NAME_TAILS = {
     "offshoring_announcement": ("CX", "Digital", "Contact", "Services", "Tech", "Nearshore", "Connect"),
     "offshoring_sector": ("Consulting", "Conseil", "Services"),
+    "offshoring_recruitment": ("CX", "Contact", "Call", "Relation Client"),
+    "offshoring_expansion": ("Digital", "Tech", "IT Services", "Nearshore"),
+    "offshoring_cuts": ("Call", "Contact", "Télémarketing", "CX"),
     "automotive": ("Automotive", "Industries", "Components", "Aerospace", "Wiring", "Mobility"),
     "banking": ("Bank", "Banque", "Crédit", "Finance"),
     "telecoms": ("Telecom", "Connect", "Networks", "Fibre"),
@@ -41,8 +45,14 @@ FIRST_NAMES = ("Karim", "Salma", "Youssef", "Nadia", "Mehdi", "Leila", "Omar", "
 LAST_NAMES = ("Bennani", "Alaoui", "Tazi", "Berrada", "Lahlou", "Kettani", "Sefrioui", "Chraibi",
               "El Fassi", "Benjelloun", "Amrani", "Ouazzani", "Idrissi", "Skalli", "Naciri", "Filali")
 QUARTERS = ("premier", "deuxième", "troisième", "quatrième")
-OFFSHORING_ANNOUNCEMENT_SHARE = 0.06
-OFFSHORING_SECTOR_SHARE = 0.04
+# Shares of on-topic stories (the rest is ordinary business news, evenly spread).
+ON_TOPIC_SHARES = {
+    "offshoring_announcement": 0.04,  # jobs and investment
+    "offshoring_recruitment": 0.015,  # jobs only
+    "offshoring_expansion": 0.015,  # investment only
+    "offshoring_sector": 0.03,  # statistics: on topic, no announcement
+    "offshoring_cuts": 0.015,  # job cuts: on topic, figures, no announcement
+}
 COPY_SHARE = 0.03
 _CHOICE = re.compile(r"\{([^{}]*)\}")
 
@@ -73,10 +83,10 @@ def synthetic_articles(
 def _pick_topic(rng: random.Random) -> Topic:
     by_name = {topic.name: topic for topic in TOPICS}
     draw = rng.random()
-    if draw < OFFSHORING_ANNOUNCEMENT_SHARE:
-        return by_name["offshoring_announcement"]
-    if draw < OFFSHORING_ANNOUNCEMENT_SHARE + OFFSHORING_SECTOR_SHARE:
-        return by_name["offshoring_sector"]
+    for name, share in ON_TOPIC_SHARES.items():
+        if draw < share:
+            return by_name[name]
+        draw -= share
     return rng.choice([t for t in TOPICS if not t.on_topic])
 
 
@@ -104,10 +114,18 @@ def _compose(rng: random.Random, topic: Topic, site: str, index: int, now: datet
         expected={
             "story": f"S{index}", "topic": topic.name, "on_topic": topic.on_topic,
             "announcement": announcement, "alert": topic.on_topic and announcement,
-            **({"jobs": slots["jobs_value"], "investment_mdh": slots["mdh_value"],
-                "city": slots["city"], "company": slots["company"]} if announcement else {}),
+            **(_figures(topic, slots) if announcement else {}),
         },
     )
+
+
+def _figures(topic: Topic, slots: Slots) -> dict[str, object]:
+    return {
+        "jobs": slots["jobs_value"] if topic.states_jobs else None,
+        "investment_mdh": slots["mdh_value"] if topic.states_investment else None,
+        "city": slots["city"],
+        "company": slots["company"],
+    }
 
 
 def _copy_candidate(

@@ -261,8 +261,8 @@ class WordPressSite(Site):
 
     def page(self, title: str, canonical: str, head: str, main: str, body_class: str) -> str:
         nav = "".join(
-            f'<li class="nav-item"><a class="nav-link" href="{esc(self.url(self.listing_path(s, 1)))}">{esc(l)}</a></li>'
-            for s, l in SECTION_LABELS.items()
+            f'<li class="nav-item"><a class="nav-link" href="{esc(self.url(self.listing_path(s, 1)))}">{esc(label)}</a></li>'
+            for s, label in SECTION_LABELS.items()
             if s in ("economie", "entreprises", "finance", "immobilier")
         )
         if not head:
