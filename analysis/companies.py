@@ -225,6 +225,11 @@ def _canonical(name: str, lexicon: Lexicon) -> str:
     for canonical, pattern in lexicon.companies:
         if pattern.fullmatch(folded):
             return canonical
+    # "Acticall Sitel": two known brands side by side name the first one.
+    for canonical, pattern in lexicon.companies:
+        head = pattern.match(folded)
+        if head and folded[head.end():].strip() and lexicon.company_any.fullmatch(folded[head.end():].strip()):
+            return canonical
     return name
 
 
