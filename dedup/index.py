@@ -20,6 +20,9 @@ from storage.models import Article, DedupAnchor, DedupEventKey, DedupSignature, 
 COMMON_ANCHOR = 64
 # Story facts are gathered from at most this many of a story's articles.
 STORY_SAMPLE = 20
+# Event-key rows read per check: keys are specific and dated, this is never reached in
+# practice; it bounds the worst case ("jobs:100" in a busy fortnight).
+EVENT_ROWS = 500
 
 
 @dataclass(frozen=True)
@@ -62,23 +65,22 @@ def _articles_stmt() -> Select[Any]:
 
 @cache
 def _event_stmt() -> Select[Any]:
-    k = _EVENT_KEY.c
+    k, a = _EVENT_KEY.c, _ARTICLE.c
     return (
-        select(k.article_id)
+        select(a.story_id, k.key)
+        .join_from(_EVENT_KEY, _ARTICLE, a.id == k.article_id)
         .where(
             k.key.in_(bindparam("keys", expanding=True)),
             k.published_at.between(bindparam("lo"), bindparam("hi")),
+            a.story_id.is_not(None),
         )
-        .limit(500)
+        .limit(EVENT_ROWS)
     )
 
 
 @cache
-def _stories_stmt() -> Select[Any]:
-    a = _ARTICLE.c
-    return select(a.story_id).where(
-        a.id.in_(bindparam("ids", expanding=True)), a.story_id.is_not(None)
-    )
+def _story_known_stmt() -> Select[Any]:
+    return select(_STORY.c.known).where(_STORY.c.id == bindparam("id"))
 
 
 @cache
@@ -137,22 +139,25 @@ def anchor_hits(session: Session, anchors: Sequence[int]) -> Counter[int]:
 
 def stored_articles(session: Session, ids: Iterable[int]) -> list[StoredArticle]:
     rows = _run(session, _articles_stmt(), {"ids": list(ids)}).all()
-    return [StoredArticle(i, text, seed, story, companies or []) for i, text, seed, story, companies in rows]
+    return [StoredArticle(i, text, seed, story, list(cos or [])) for i, text, seed, story, cos in rows]
 
 
-def event_hits(session: Session, keys: Sequence[str], lo: datetime, hi: datetime) -> set[int]:
-    """Articles sharing one of ``keys`` published between ``lo`` and ``hi``."""
+def event_hits(
+    session: Session, keys: Sequence[str], lo: datetime, hi: datetime
+) -> Counter[int]:
+    """Stories with articles published between ``lo`` and ``hi`` that share some of
+    ``keys``, with how many of the keys each shares."""
     if not keys:
-        return set()
+        return Counter()
     params = {"keys": list(keys), "lo": lo, "hi": hi}
-    return set(_run(session, _event_stmt(), params).scalars())
+    pairs = set(_run(session, _event_stmt(), params).all())
+    return Counter(story_id for story_id, _ in pairs)
 
 
-def stories_of(session: Session, article_ids: Iterable[int]) -> set[int]:
-    ids = list(article_ids)
-    if not ids:
-        return set()
-    return set(_run(session, _stories_stmt(), {"ids": ids}).scalars())
+def story_known(session: Session, story_id: int | None) -> bool:
+    if story_id is None:
+        return False
+    return bool(_run(session, _story_known_stmt(), {"id": story_id}).scalar())
 
 
 def story_facts(session: Session, story_id: int) -> StoryFacts | None:

@@ -33,8 +33,9 @@ from storage.types import utcnow
 
 # Rewrites and translations of one announcement appear within days of each other.
 EVENT_WINDOW = timedelta(days=10)
-# Verify at most this many retrieved texts: the best-sharing ones.
+# Verify at most this many retrieved texts, and weigh at most this many stories.
 MAX_VERIFIED = 4
+MAX_STORIES = 5
 MIN_SHARED_FRACTION = 0.15
 # Fewer words than this and a body is not an article (a failed extraction, a section page).
 MIN_EXACT_TOKENS = 8
@@ -134,8 +135,7 @@ def _exact(session: Session, fp: Fingerprint) -> Resolution | None:
     if article_id is None:
         return None
     stored = index.stored_articles(session, [article_id])[0]
-    story = _facts(session, stored.story_id)
-    known = stored.is_seed or bool(story and story.known)
+    known = stored.is_seed or index.story_known(session, stored.story_id)
     reason = f"exact copy of {_label(article_id, stored.is_seed)} (same normalised body)"
     return Resolution(article_id, 1.0, "exact-hash", stored.story_id, known, False, reason)
 
@@ -145,9 +145,9 @@ def _near(session: Session, candidate: Candidate, fp: Fingerprint) -> Resolution
     if best is None:
         return None
     stored, match = best
-    story = _facts(session, stored.story_id)
-    known = stored.is_seed or bool(story and story.known)
-    new = material_change(candidate, story) if story and not known else []
+    known = stored.is_seed or index.story_known(session, stored.story_id)
+    story = None if known else _facts(session, stored.story_id)
+    new = material_change(candidate, story) if story else []
     reason = (
         f"near-duplicate of {_label(stored.id, stored.is_seed)} "
         f"(containment {match.similarity:.2f}){_news(new)}"
@@ -185,9 +185,11 @@ def _event(session: Session, candidate: Candidate, when: datetime) -> Resolution
     if not candidate.announcement:
         return None
     keys = event_keys(candidate)
-    article_ids = index.event_hits(session, keys, when - EVENT_WINDOW, when + EVENT_WINDOW)
+    hits = index.event_hits(session, keys, when - EVENT_WINDOW, when + EVENT_WINDOW)
     best: tuple[StoryFacts, int, str] | None = None
-    for story_id in sorted(index.stories_of(session, article_ids)):
+    # Stories sharing the most facts first; ties in story order, so results are stable.
+    ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))[:MAX_STORIES]
+    for story_id, _ in ranked:
         story = index.story_facts(session, story_id)
         if story is None:
             continue
