@@ -77,9 +77,17 @@ def daemon(ctx: typer.Context, sources: SourcesOpt = None) -> None:
 
     Example: NEWSWATCH_DATABASE_URL=postgresql+psycopg://newswatch@db/newswatch newswatch daemon
     """
+    from newswatch.logs import configure_logging
     from scheduler.daemon import run_daemon
+    from scheduler.errors import SchedulerError
 
-    run_daemon(settings_of(ctx), sources_file=sources)
+    settings = settings_of(ctx)
+    configure_logging(settings)
+    try:
+        run_daemon(settings, sources_file=sources)
+    except SchedulerError as exc:  # e.g. DaemonAlreadyRunning: one line, exit code 1
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_ERROR) from None
 
 
 @articles_app.command("list")

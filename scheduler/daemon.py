@@ -1,7 +1,15 @@
 """`newswatch daemon`: APScheduler 3 drives one crawl job per source, in UTC.
 
-Jobs coalesce and run one at a time per source; a crawl runs in a child process (see
-`crawler.runner`), so the daemon survives any number of cycles and a hung site is killed.
+- One job per source (id ``crawl:<name>``), on its interval in UTC (Morocco moves its
+  clocks around Ramadan; UTC never does), with jitter so sources do not fire together.
+- Schedules persist in a job store of their own (see `scheduler.jobstore`). On restart a
+  job keeps its stored next run: after downtime, its missed runs coalesce into ONE run,
+  and the misfire grace is at least one interval, so that run is never dropped.
+- ``max_instances=1``: at most one run per source at a time; a lock (see
+  `scheduler.lock`) makes it one daemon per database.
+- Each crawl runs in a child process with a hard time limit (`scheduler.isolation`).
+- SIGTERM/SIGINT: no new run starts; runs in progress finish or are killed and recorded
+  before ``shutdown_grace_seconds`` is up.
 """
 
 from __future__ import annotations
@@ -9,88 +17,202 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.job import Job
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import STATE_STOPPED
 from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy import text
 
+from crawler.runner import RunSummary
 from crawler.sources import Source, select_sources
-from newswatch.app import crawl_once, deliver_pending, load_catalogue, open_database
+from newswatch.app import alert_channels, load_catalogue, open_database
 from newswatch.settings import Settings
+from scheduler import jobs
+from scheduler.isolation import crawl_isolated
+from scheduler.jobs import CRAWL_JOB, RELAY_JOB, DaemonRuntime, interval_for
+from scheduler.jobstore import build_jobstore
+from scheduler.lock import acquire_daemon_lock
+from scheduler.metrics import DaemonMetrics, MetricsServer
 
 log = logging.getLogger(__name__)
+
+CRAWL_PREFIX = "crawl:"
+Crawl = Callable[[Source], RunSummary]
+
+
+def crawl_job_id(source: str) -> str:
+    return f"{CRAWL_PREFIX}{source}"
+
+
+class DaemonScheduler(BackgroundScheduler):
+    """APScheduler 3.11's loop makes one last pass over due jobs after ``shutdown()`` has
+    stopped the executors, and logs an error for each; a stopped scheduler skips it."""
+
+    def _process_jobs(self) -> float | None:
+        if self.state == STATE_STOPPED:
+            return None
+        return super()._process_jobs()  # type: ignore[no-any-return]
 
 
 def build_scheduler(settings: Settings) -> BackgroundScheduler:
     daemon = settings.daemon
-    return BackgroundScheduler(
+    return DaemonScheduler(
         timezone=UTC,
-        executors={"default": ThreadPoolExecutor(daemon.max_parallel_crawls + 1)},
-        job_defaults={
-            "coalesce": True,
-            "max_instances": 1,
-            "misfire_grace_time": daemon.misfire_grace_seconds,
+        jobstores={"default": build_jobstore(settings)},
+        executors={
+            "crawl": ThreadPoolExecutor(daemon.max_parallel_crawls),
+            "default": ThreadPoolExecutor(2),  # the relay never waits behind a slow crawl
         },
+        job_defaults={"coalesce": True, "max_instances": 1,
+                      "misfire_grace_time": daemon.misfire_grace_seconds},
     )
 
 
-def interval_for(settings: Settings, source: Source) -> timedelta:
-    return settings.daemon.every_override or source.interval
-
-
-def crawl_source_job(settings: Settings, name: str, sources_file: Path | None) -> None:
-    try:
-        summary = crawl_once(settings, [name], sources_file=sources_file, trigger="daemon")
-        log.info("crawl of %s: %s, %d new articles", name, summary.status, summary.new_articles)
-    except Exception:  # the job boundary: one source's failure never stops the daemon
-        log.exception("crawl of %s failed", name)
-
-
-def relay_job(settings: Settings) -> None:
-    try:
-        deliver_pending(settings, open_database(settings))
-    except Exception:
-        log.exception("alert relay failed")
-
-
-def schedule_sources(
-    scheduler: BackgroundScheduler, settings: Settings, sources: list[Source], sources_file: Path | None
-) -> None:
-    now = datetime.now(UTC)
-    for source in sources:
-        interval = interval_for(settings, source)
-        scheduler.add_job(
-            crawl_source_job, IntervalTrigger(seconds=interval.total_seconds(), jitter=_jitter(settings, interval)),
-            id=f"crawl:{source.name}", name=f"crawl {source.name}", replace_existing=True,
-            args=[settings, source.name, sources_file], next_run_time=now,
-        )
-    scheduler.add_job(
-        relay_job, IntervalTrigger(seconds=settings.daemon.relay_every_seconds),
-        id="relay", name="alert relay", replace_existing=True, args=[settings],
-    )
-
-
-def _jitter(settings: Settings, interval: timedelta) -> int:
+def jitter_seconds(settings: Settings, interval: timedelta) -> int:
+    """At most a tenth of the interval, so a short interval is not all jitter."""
     return min(settings.daemon.jitter_seconds, int(interval.total_seconds() // 10))
 
 
+def misfire_grace(settings: Settings, interval: timedelta) -> int:
+    """Long enough that the one coalesced catch-up run after downtime is never dropped.
+
+    APScheduler's default (1 s) silently skips any run that starts late.
+    """
+    late = interval.total_seconds() + jitter_seconds(settings, interval) + 60
+    return int(max(settings.daemon.misfire_grace_seconds, late))
+
+
+def resume_at(existing: Job | None, interval: timedelta, now: datetime) -> datetime:
+    """Keep a stored job's next run if its interval is unchanged; a new job runs now."""
+    if existing is None or existing.next_run_time is None:
+        return now
+    if getattr(existing.trigger, "interval", None) != interval:
+        return now
+    return existing.next_run_time
+
+
+def schedule_sources(scheduler: BackgroundScheduler, settings: Settings, sources: list[Source]) -> None:
+    """Add or update one job per source; drop the jobs of sources no longer listed.
+
+    Call on a started (paused) scheduler, so stored jobs can be read back first.
+    """
+    now = datetime.now(UTC)
+    wanted = {crawl_job_id(source.name) for source in sources}
+    for job in scheduler.get_jobs():
+        if job.id.startswith(CRAWL_PREFIX) and job.id not in wanted:
+            log.info("source %s left the catalogue: its job is removed", job.id[len(CRAWL_PREFIX):])
+            job.remove()
+    for source in sources:
+        _schedule_source(scheduler, settings, source, now)
+    scheduler.add_job(
+        RELAY_JOB, IntervalTrigger(seconds=settings.daemon.relay_every_seconds, timezone=UTC),
+        id="relay", name="alert relay", replace_existing=True,
+    )
+
+
+def _schedule_source(scheduler: BackgroundScheduler, settings: Settings, source: Source,
+                     now: datetime) -> None:
+    interval = interval_for(settings, source)
+    job_id = crawl_job_id(source.name)
+    trigger = IntervalTrigger(seconds=interval.total_seconds(),
+                              jitter=jitter_seconds(settings, interval) or None, timezone=UTC)
+    scheduler.add_job(
+        CRAWL_JOB, trigger, args=[source.name], id=job_id, name=f"crawl {source.name}",
+        replace_existing=True, executor="crawl",
+        misfire_grace_time=misfire_grace(settings, interval),
+        next_run_time=resume_at(scheduler.get_job(job_id), interval, now),
+    )
+
+
 def run_daemon(
-    settings: Settings, *, sources_file: Path | None = None, stop: threading.Event | None = None
+    settings: Settings,
+    *,
+    sources_file: Path | None = None,
+    stop: threading.Event | None = None,
+    crawl: Crawl | None = None,
 ) -> None:
-    """Run until SIGTERM/SIGINT (or ``stop`` is set); returns after a clean shutdown."""
+    """Run until SIGTERM/SIGINT (or ``stop`` is set); returns after a clean shutdown.
+
+    Raises ``DaemonAlreadyRunning`` if another daemon holds this database's lock.
+    ``crawl`` replaces the isolated crawl (tests).
+    """
     stop = stop or threading.Event()
-    sources = select_sources(load_catalogue(settings, sources_file), None)
-    open_database(settings)
-    scheduler = build_scheduler(settings)
-    schedule_sources(scheduler, settings, sources, sources_file)
     _install_signal_handlers(stop)
-    scheduler.start()
-    log.warning("newswatch daemon started: %d sources", len(sources))
-    stop.wait()
-    log.warning("newswatch daemon stopping")
-    scheduler.shutdown(wait=True)
+    lock = acquire_daemon_lock(settings.effective_database_url)
+    try:
+        _serve(settings, sources_file, stop, crawl)
+    finally:
+        lock.release()
+
+
+def _runtime(settings: Settings, sources: list[Source], stop: threading.Event,
+             crawl: Crawl | None) -> DaemonRuntime:
+    channels = alert_channels(settings)
+
+    def isolated(source: Source) -> RunSummary:
+        return crawl_isolated(settings, source, channels=channels, stop=stop)
+
+    return DaemonRuntime(
+        settings=settings, engine=open_database(settings),
+        sources={source.name: source for source in sources},
+        crawl=crawl or isolated, stop=stop, metrics=DaemonMetrics(),
+    )
+
+
+def _serve(settings: Settings, sources_file: Path | None, stop: threading.Event,
+           crawl: Crawl | None) -> None:
+    sources = select_sources(load_catalogue(settings, sources_file), None)
+    runtime = _runtime(settings, sources, stop, crawl)
+    scheduler = build_scheduler(settings)
+    jobs.bind(runtime)
+    server = None
+    try:
+        scheduler.start(paused=True)
+        schedule_sources(scheduler, settings, sources)
+        scheduler.resume()
+        server = _start_metrics(settings, runtime, scheduler)
+        log.warning("newswatch daemon started: %d sources", len(sources))
+        while not stop.wait(1.0):
+            pass
+        log.warning("newswatch daemon stopping")
+    finally:
+        stop.set()  # an error above must not leave crawl children running
+        if scheduler.running:
+            scheduler.shutdown(wait=True)
+        if server is not None:
+            server.stop()
+        jobs.bind(None)
+        runtime.engine.dispose()
+    log.warning("newswatch daemon stopped")
+
+
+def _start_metrics(settings: Settings, runtime: DaemonRuntime,
+                   scheduler: BackgroundScheduler) -> MetricsServer | None:
+    port = settings.daemon.metrics_port
+    if port is None:
+        return None
+
+    def healthy() -> dict[str, object]:
+        return health_report(runtime, scheduler)
+
+    return MetricsServer(settings.daemon.metrics_host, port, runtime.metrics, healthy).start()
+
+
+def health_report(runtime: DaemonRuntime, scheduler: BackgroundScheduler) -> dict[str, object]:
+    """`/healthz`: ok while the scheduler runs and the database answers."""
+    if runtime.stop.is_set() or not scheduler.running:
+        return {"status": "stopping"}
+    try:
+        with runtime.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as exc:  # any failure to reach the database makes the daemon unhealthy
+        return {"status": "database unreachable", "error": type(exc).__name__}
+    return {"status": "ok", "jobs": len(scheduler.get_jobs()), "sources": len(runtime.sources)}
 
 
 def _install_signal_handlers(stop: threading.Event) -> None:

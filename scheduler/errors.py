@@ -1,7 +1,8 @@
 """Scheduler errors.
 
     SchedulerError
-    └── DaemonAlreadyRunning   another daemon holds the lock on this database
+    ├── DaemonAlreadyRunning   another daemon holds the lock on this database
+    └── UnsupportedDatabase    the daemon cannot lock (or keep schedules in) this database
 """
 
 
@@ -11,3 +12,7 @@ class SchedulerError(Exception):
 
 class DaemonAlreadyRunning(SchedulerError):
     """Raised at start-up when another daemon already runs against the same database."""
+
+
+class UnsupportedDatabase(SchedulerError):
+    """Raised at start-up for a database URL the daemon cannot lock, e.g. in-memory SQLite."""

@@ -1,0 +1,90 @@
+"""One source's crawl in a spawned child, supervised by the daemon.
+
+Like `crawler.runner.crawl`, but the wait can be cut short: the daemon kills a child past
+``run_timeout + kill_grace_seconds`` (a hung site), and, on shutdown, one still running
+just before ``shutdown_grace_seconds`` runs out. Either way the run is recorded as killed,
+and its pages stay unseen, so the next run fetches them again: nothing is lost.
+The child configures logging first, so Scrapy's records share the daemon's format.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import threading
+import time
+from dataclasses import dataclass
+
+from crawler.runner import RunSummary, _mark_killed, crawl_in_process, start_run, summarize
+from crawler.sources import Source
+from newswatch.logs import configure_logging
+from newswatch.settings import Settings
+
+log = logging.getLogger(__name__)
+_POLL_SECONDS = 0.2
+# Killing and recording an abandoned run takes a moment: start it this early.
+_SHUTDOWN_MARGIN_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """When to give up on a child: its run's time limit, and the daemon's shutdown bound."""
+
+    run_limit: float  # seconds after start
+    shutdown_limit: float  # seconds after the stop request
+
+    @classmethod
+    def of(cls, settings: Settings) -> Deadlines:
+        daemon = settings.daemon
+        return cls(
+            run_limit=settings.crawl.run_timeout + daemon.kill_grace_seconds,
+            shutdown_limit=max(0.0, daemon.shutdown_grace_seconds - _SHUTDOWN_MARGIN_SECONDS),
+        )
+
+
+def child_main(settings: Settings, sources: list[Source], run_id: int, channels: list[str]) -> None:
+    """The child's entry point: logging like the parent's, then one Scrapy crawl."""
+    configure_logging(settings)
+    crawl_in_process(settings, sources, run_id, channels)
+
+
+def crawl_isolated(
+    settings: Settings, source: Source, *, channels: list[str], stop: threading.Event
+) -> RunSummary:
+    """Crawl ``source`` once in a child; the run is recorded however it ends."""
+    run_id = start_run(settings, [source], trigger="daemon")
+    child = multiprocessing.get_context("spawn").Process(
+        target=child_main, args=(settings, [source], run_id, channels),
+        name=f"newswatch-crawl-{source.name}-{run_id}",
+    )
+    child.start()
+    reason = supervise(child, Deadlines.of(settings), stop)
+    if reason is None and child.exitcode != 0:
+        reason = f"crawl process exited with code {child.exitcode}"
+    if reason is not None:
+        log.error("crawl of %s (run %s): %s", source.name, run_id, reason)
+        _mark_killed(settings, run_id, [source], reason)
+    return summarize(settings, run_id)
+
+
+def supervise(child: multiprocessing.process.BaseProcess, deadlines: Deadlines,
+              stop: threading.Event) -> str | None:
+    """Wait for ``child``; kill it past a deadline and say why (``None``: it ended itself)."""
+    started, stop_seen = time.monotonic(), None
+    while True:
+        child.join(_POLL_SECONDS)
+        if not child.is_alive():
+            return None
+        now = time.monotonic()
+        if now - started >= deadlines.run_limit:
+            return _kill(child, "run passed its time limit and was killed")
+        if stop.is_set():
+            stop_seen = stop_seen or now
+            if now - stop_seen >= deadlines.shutdown_limit:
+                return _kill(child, "daemon shut down before the run finished; run abandoned")
+
+
+def _kill(child: multiprocessing.process.BaseProcess, reason: str) -> str:
+    child.kill()
+    child.join()
+    return reason
