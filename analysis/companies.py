@@ -94,13 +94,13 @@ def _speech_after() -> re.Pattern[str]:
 _ELIDED = re.compile(r"^(?:[LlDd]|Qu|qu)['’]")
 _REGION_WORDS = frozenset("sakia el hamra oued eddahab souss massa draa tafilalet oriental rif sud nord "
                           "settat chaouia doukkala abda tensift haouz gharb chrarda beni hssen shore nearshore med "
-                          "technopole technopolis".split())
+                          "technopole technopolis zone zones port offshore".split())
 
 
 def _is_place(name: str) -> bool:
     """"Laâyoune-Sakia El Hamra", "Fès-Meknès": a region, not a company ("Fès Invest" is one)."""
     tokens = [t for t in re.split(r"[\s\-]+", fold(name)) if t]
-    if not tokens or not mentions_city(tokens[0]):
+    if not tokens or not (mentions_city(tokens[0]) or tokens[0] in _REGION_WORDS):
         return False
     return all(mentions_city(t) or t in _REGION_WORDS for t in tokens[1:])
 
@@ -202,6 +202,8 @@ def _listed_companies(sentence: str) -> list[tuple[int, str]]:
     return hits
 
 
+_ARABIC_FUNCTION_WORDS = frozenset("بان ان انه انها التي الذي عن علي في من الي مع بين حيث وقد قد كما لكن ثم او "
+                                   "هذه هذا ذلك تلك عبر خلال نحو حول منذ بعد قبل ضمن".split())
 _ARABIC_NON_NAMES = re.compile(
     r"^(?:ال|ل)?(?:متخصص|فرنس|امريك|اسبان|الماني|بريطان|مغرب|دولي|عالمي|رائد|كبر|جديد|هذه|هذا|التي|الذي|"
     r"المتخصص|العامل|الناشط|الرائد|الفرنس|الامريك|الاسبان|المغرب|الدولي|العالمي)"
@@ -216,6 +218,8 @@ def _arabic_name(candidate: str) -> str | None:
         return None
     if folded.startswith(("ال", "لل", "بال", "وال", "فال")):
         return None  # a definite common noun ("شركة للتعهيد"), not a name
+    if len(folded) < 4 or folded in _ARABIC_FUNCTION_WORDS:
+        return None
     return first
 
 
