@@ -140,7 +140,9 @@ def test_yoast_sitemap_index_leads_to_every_wordpress_article(web):
 def test_arc_news_sitemap_has_google_news_fields(web):
     root = ET.fromstring(get(web.base_url("arc") + "/arc/outboundfeeds/sitemap-news/"))
     urls = root.findall(f"{SM}url")
-    assert [u.find(f"{SM}loc").text for u in urls] == [web.article_url(a) for a in site_articles(web, "arc")]
+    assert [u.find(f"{SM}loc").text for u in urls] == [
+        web.article_url(a) for a in site_articles(web, "arc")
+    ]
     for url, article in zip(urls, site_articles(web, "arc"), strict=True):
         assert url.find(f"{NEWS}news/{NEWS}title").text == article.title
         date = url.find(f"{NEWS}news/{NEWS}publication_date").text
@@ -152,7 +154,9 @@ def test_arc_category_sitemap_index(web):
     chunks = sitemap_locs(get(base + "/arc/outboundfeeds/sitemap-index/category/economie/"))
     assert chunks
     listed = [loc for chunk in chunks for loc in sitemap_locs(get(chunk))]
-    assert listed == [web.article_url(a) for a in site_articles(web, "arc") if a.section == "economie"]
+    assert listed == [
+        web.article_url(a) for a in site_articles(web, "arc") if a.section == "economie"
+    ]
 
 
 def test_robots_txt(web):
@@ -166,19 +170,34 @@ def test_robots_txt(web):
 # -- sections ------------------------------------------------------------------
 @pytest.mark.parametrize("site", ["wp", "arc", "custom"])
 def test_sections_link_to_articles_matching_the_source_pattern(web, site):
-    (source,) = [s for s in tomllib.loads(web.sources_toml())["source"] if s["name"] == f"replica-{site}"]
+    (source,) = [
+        s for s in tomllib.loads(web.sources_toml())["source"] if s["name"] == f"replica-{site}"
+    ]
     section_url = source["sections"][0]
-    found = {url for url in links(get(section_url), section_url) if re.search(source["article_url"], url)}
+    found = {
+        url for url in links(get(section_url), section_url) if re.search(source["article_url"], url)
+    }
     expected = {web.article_url(a) for a in site_articles(web, site) if a.section == "economie"}
     assert found == expected
-    on_home = {url for url in links(get(source["homepage"]), source["homepage"]) if re.search(source["article_url"], url)}
+    on_home = {
+        url
+        for url in links(get(source["homepage"]), source["homepage"])
+        if re.search(source["article_url"], url)
+    }
     assert on_home == {web.article_url(a) for a in site_articles(web, site)}
 
 
 def test_wordpress_section_pages_paginate():
     articles = [
-        ReplicaArticle("wp", f"article-{n}", f"Titre {n}", None, ["Texte."],
-                       datetime(2026, 1, 1, tzinfo=UTC) + timedelta(hours=n), None)
+        ReplicaArticle(
+            "wp",
+            f"article-{n}",
+            f"Titre {n}",
+            None,
+            ["Texte."],
+            datetime(2026, 1, 1, tzinfo=UTC) + timedelta(hours=n),
+            None,
+        )
         for n in range(45)
     ]
     with ReplicaWeb(articles, sites=["wp"]) as replica:
@@ -203,7 +222,12 @@ def test_wordpress_article_has_yoast_json_ld_and_meta(web):
         assert 'property="og:title"' in html
         published = re.search(r'property="article:published_time" content="([^"]+)"', html).group(1)
         assert datetime.fromisoformat(published) == article.published
-        graph = json.loads(re.search(r'<script type="application/ld\+json" class="yoast-schema-graph">(.*?)</script>', html).group(1))
+        graph = json.loads(
+            re.search(
+                r'<script type="application/ld\+json" class="yoast-schema-graph">(.*?)</script>',
+                html,
+            ).group(1)
+        )
         (news,) = [node for node in graph["@graph"] if node["@type"] == "NewsArticle"]
         assert news["headline"] == article.title
         assert datetime.fromisoformat(news["datePublished"]) == article.published
@@ -235,7 +259,14 @@ def test_custom_article_markup(web):
 
 
 # -- extraction --------------------------------------------------------------------
-BOILERPLATE = ["A lire aussi", "Lire aussi", "Les plus lus", COOKIE_TEXT[:40], "newsletter", "Afficher plus"]
+BOILERPLATE = [
+    "A lire aussi",
+    "Lire aussi",
+    "Les plus lus",
+    COOKIE_TEXT[:40],
+    "newsletter",
+    "Afficher plus",
+]
 
 
 def _example_ids() -> list[str]:
@@ -251,7 +282,10 @@ def test_trafilatura_extracts_the_whole_body_and_nothing_else(web, key):
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     text = normalised(doc.text)
     assert doc.title == article.title
-    assert doc.date == article.published.astimezone(ZONE).date().isoformat() or doc.date == article.published.date().isoformat()
+    assert (
+        doc.date == article.published.astimezone(ZONE).date().isoformat()
+        or doc.date == article.published.date().isoformat()
+    )
     for part in [*([article.lead] if article.lead else []), *article.paragraphs, *article.bullets]:
         assert normalised(part) in text
     for noise in BOILERPLATE:
@@ -265,11 +299,23 @@ def test_add_article_shows_up_in_feed_sitemap_and_section(fresh):
     now = datetime.now(UTC).replace(microsecond=0)
     for site, feed, sitemap, section in [
         ("wp", "/categorie/economie/feed/", "/post-sitemap.xml", "/categorie/economie/"),
-        ("arc", "/arc/outboundfeeds/rss/?outputType=xml", "/arc/outboundfeeds/sitemap-news/", "/economie/"),
+        (
+            "arc",
+            "/arc/outboundfeeds/rss/?outputType=xml",
+            "/arc/outboundfeeds/sitemap-news/",
+            "/economie/",
+        ),
         ("custom", "/rssFeed/4", None, "/economie"),
     ]:
-        article = ReplicaArticle(site, "nouvel-article-de-test", "Un nouvel article", "Chapeau.",
-                                 ["Premier paragraphe.", "Second paragraphe."], now, "Test")
+        article = ReplicaArticle(
+            site,
+            "nouvel-article-de-test",
+            "Un nouvel article",
+            "Chapeau.",
+            ["Premier paragraphe.", "Second paragraphe."],
+            now,
+            "Test",
+        )
         url = fresh.add_article(article)
         assert url == fresh.article_url(article)
         base = fresh.base_url(site)
@@ -286,12 +332,14 @@ def test_override_replaces_one_route(fresh):
     status, _, body = fetch(base + "/categorie/economie/feed/")
     assert (status, body) == (404, b"gone")
     article = site_articles(fresh, "wp")[0]
-    path = fresh.article_url(article)[len(base):]
+    path = fresh.article_url(article)[len(base) :]
     fresh.override("wp", path, body=b"<html><body><p>tronqu", headers={"Content-Type": "text/html"})
     status, headers, body = fetch(base + path)
     assert (status, headers["Content-Type"], body) == (200, "text/html", b"<html><body><p>tronqu")
     assert fetch(base + "/feed/")[0] == 200  # other routes untouched
-    fresh.override("arc", "/arc/outboundfeeds/rss/?outputType=xml", status=503, headers={"Retry-After": "120"})
+    fresh.override(
+        "arc", "/arc/outboundfeeds/rss/?outputType=xml", status=503, headers={"Retry-After": "120"}
+    )
     status, headers, _ = fetch(fresh.base_url("arc") + "/arc/outboundfeeds/rss/?outputType=xml")
     assert (status, headers["Retry-After"]) == (503, "120")
 
@@ -384,7 +432,7 @@ def arabic():
 def test_arabic_site_uses_lowercase_percent_encoded_slugs(arabic):
     for article in site_articles(arabic, "ar"):
         url = arabic.article_url(article)
-        path = url[len(arabic.base_url("ar")):]
+        path = url[len(arabic.base_url("ar")) :]
         assert re.fullmatch(r"/(%[0-9a-f]{2}|[-0-9])+-\d{7}\.html", path), path
         assert get(url) == get(arabic.base_url("ar") + path.upper().replace(".HTML", ".html"))
 
@@ -393,7 +441,9 @@ def test_arabic_feed_section_and_ajax_listing(arabic):
     base = arabic.base_url("ar")
     feed = feedparser.parse(get(base + "/economie/feed"))
     assert not feed.bozo
-    assert [e.link for e in feed.entries] == [arabic.article_url(a) for a in site_articles(arabic, "ar")]
+    assert [e.link for e in feed.entries] == [
+        arabic.article_url(a) for a in site_articles(arabic, "ar")
+    ]
     assert all("appeared first on" in e.summary for e in feed.entries)
     cards = get(base + "/?action=ajax_listing&paged=1").decode()
     assert cards.count('class="stretched-link"') == len(site_articles(arabic, "ar"))
@@ -514,3 +564,14 @@ def test_small_replica_crawls_le_matin_through_feed_and_section(web):
     (custom,) = [s for s in sources if s["name"] == "replica-custom"]
     assert custom["sitemaps"] == []
     assert get(web.base_url("custom") + "/sitemap.xml")  # served all the same, and in robots.txt
+
+
+def test_routes_lists_every_page_of_a_site(web):
+    routes = web.sites["custom"].routes()
+    assert {"/", "/rssFeed/0", "/rssFeed/4", "/economie", "/robots.txt", "/sitemap.xml"} <= set(
+        routes
+    )
+    for article in site_articles(web, "custom"):
+        content_type, body = routes[web.sites["custom"].article_path(article)]
+        assert content_type == "text/html; charset=utf-8"
+        assert body == get(web.article_url(article))

@@ -12,4 +12,10 @@ from newswatch.replica.examples import example_articles
 from newswatch.replica.server import ReplicaWeb
 from newswatch.replica.synthetic import synthetic_articles
 
-__all__ = ["ReplicaArticle", "ReplicaWeb", "arabic_articles", "example_articles", "synthetic_articles"]
+__all__ = [
+    "ReplicaArticle",
+    "ReplicaWeb",
+    "arabic_articles",
+    "example_articles",
+    "synthetic_articles",
+]

@@ -14,8 +14,18 @@ except ZoneInfoNotFoundError:  # pragma: no cover - depends on the host
     MOROCCO = timezone(timedelta(hours=1))
 
 FRENCH_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 
 

@@ -18,15 +18,69 @@ from string import Template
 from newswatch.replica.article import FRENCH_MONTHS, UTC, ReplicaArticle, slugify
 from newswatch.replica.phrasebook import GENERIC, TOPICS, Topic
 
-CITIES = ("Casablanca", "Rabat", "Fès", "Tanger", "Marrakech", "Agadir", "Oujda", "Tétouan",
-          "Meknès", "Kénitra", "El Jadida", "Béni Mellal", "Laâyoune", "Dakhla", "Nador", "Safi")
-HUBS = ("Fès", "Tanger", "Marrakech", "Agadir", "Oujda", "Meknès", "Tétouan")  # beside Casablanca/Rabat
-REGIONS = ("Souss-Massa", "Gharb", "Haouz", "Oriental", "Saïss", "Tadla", "Loukkos", "Doukkala")
-NAME_HEADS = ("Atlas", "Argana", "Noria", "Zellige", "Majorelle", "Volubilis", "Amane", "Kenz",
-              "Tafraout", "Sahel", "Cèdre", "Oasis", "Ifrane", "Bouregreg", "Saïss", "Mogador",
-              "Anfa", "Tamuda", "Lixus", "Draa", "Ziz", "Nour", "Assif", "Tizi")
+CITIES = (
+    "Casablanca",
+    "Rabat",
+    "Fès",
+    "Tanger",
+    "Marrakech",
+    "Agadir",
+    "Oujda",
+    "Tétouan",
+    "Meknès",
+    "Kénitra",
+    "El Jadida",
+    "Béni Mellal",
+    "Laâyoune",
+    "Dakhla",
+    "Nador",
+    "Safi",
+)
+HUBS = (
+    "Fès",
+    "Tanger",
+    "Marrakech",
+    "Agadir",
+    "Oujda",
+    "Meknès",
+    "Tétouan",
+)  # beside Casablanca/Rabat
+NAME_HEADS = (
+    "Atlas",
+    "Argana",
+    "Noria",
+    "Zellige",
+    "Majorelle",
+    "Volubilis",
+    "Amane",
+    "Kenz",
+    "Tafraout",
+    "Sahel",
+    "Cèdre",
+    "Oasis",
+    "Ifrane",
+    "Bouregreg",
+    "Saïss",
+    "Mogador",
+    "Anfa",
+    "Tamuda",
+    "Lixus",
+    "Draa",
+    "Ziz",
+    "Nour",
+    "Assif",
+    "Tizi",
+)
 NAME_TAILS = {
-    "offshoring_announcement": ("CX", "Digital", "Contact", "Services", "Tech", "Nearshore", "Connect"),
+    "offshoring_announcement": (
+        "CX",
+        "Digital",
+        "Contact",
+        "Services",
+        "Tech",
+        "Nearshore",
+        "Connect",
+    ),
     "offshoring_sector": ("Consulting", "Conseil", "Services"),
     "offshoring_recruitment": ("CX", "Contact", "Call", "Relation Client"),
     "offshoring_expansion": ("Digital", "Tech", "IT Services", "Nearshore"),
@@ -38,12 +92,54 @@ NAME_TAILS = {
     "energy": ("Énergie", "Power", "Renouvelables", "Solar"),
     "logistics": ("Logistique", "Transport", "Shipping", "Ports"),
 }
-DEFAULT_TAILS = ("Holding", "Groupe", "Capital", "Distribution", "Énergie", "Logistique", "Telecom",
-                 "Invest", "Développement", "Immobilier")
-FIRST_NAMES = ("Karim", "Salma", "Youssef", "Nadia", "Mehdi", "Leila", "Omar", "Sanaa", "Hicham",
-               "Imane", "Rachid", "Ghita", "Amine", "Houda", "Tarik", "Meryem")
-LAST_NAMES = ("Bennani", "Alaoui", "Tazi", "Berrada", "Lahlou", "Kettani", "Sefrioui", "Chraibi",
-              "El Fassi", "Benjelloun", "Amrani", "Ouazzani", "Idrissi", "Skalli", "Naciri", "Filali")
+DEFAULT_TAILS = (
+    "Holding",
+    "Groupe",
+    "Capital",
+    "Distribution",
+    "Énergie",
+    "Logistique",
+    "Telecom",
+    "Invest",
+    "Développement",
+    "Immobilier",
+)
+FIRST_NAMES = (
+    "Karim",
+    "Salma",
+    "Youssef",
+    "Nadia",
+    "Mehdi",
+    "Leila",
+    "Omar",
+    "Sanaa",
+    "Hicham",
+    "Imane",
+    "Rachid",
+    "Ghita",
+    "Amine",
+    "Houda",
+    "Tarik",
+    "Meryem",
+)
+LAST_NAMES = (
+    "Bennani",
+    "Alaoui",
+    "Tazi",
+    "Berrada",
+    "Lahlou",
+    "Kettani",
+    "Sefrioui",
+    "Chraibi",
+    "El Fassi",
+    "Benjelloun",
+    "Amrani",
+    "Ouazzani",
+    "Idrissi",
+    "Skalli",
+    "Naciri",
+    "Filali",
+)
 QUARTERS = ("premier", "deuxième", "troisième", "quatrième")
 # Shares of on-topic stories (the rest is ordinary business news, evenly spread).
 ON_TOPIC_SHARES = {
@@ -90,10 +186,15 @@ def _pick_topic(rng: random.Random) -> Topic:
     return rng.choice([t for t in TOPICS if not t.on_topic])
 
 
-def _compose(rng: random.Random, topic: Topic, site: str, index: int, now: datetime) -> ReplicaArticle:
+def _compose(
+    rng: random.Random, topic: Topic, site: str, index: int, now: datetime
+) -> ReplicaArticle:
     slots = _slots(rng, topic, now.year)
     # The story first, in any order; the economic context closes the article.
-    sentences = [*rng.sample(topic.body, k=len(topic.body)), *rng.sample(GENERIC, k=rng.randint(3, 5))]
+    sentences = [
+        *rng.sample(topic.body, k=len(topic.body)),
+        *rng.sample(GENERIC, k=rng.randint(3, 5)),
+    ]
     paragraphs: list[str] = []
     while sentences:
         size = rng.randint(2, 3)
@@ -112,8 +213,11 @@ def _compose(rng: random.Random, topic: Topic, site: str, index: int, now: datet
         author=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
         section=topic.section,
         expected={
-            "story": f"S{index}", "topic": topic.name, "on_topic": topic.on_topic,
-            "announcement": announcement, "alert": topic.on_topic and announcement,
+            "story": f"S{index}",
+            "topic": topic.name,
+            "on_topic": topic.on_topic,
+            "announcement": announcement,
+            "alert": topic.on_topic and announcement,
             **(_figures(topic, slots) if announcement else {}),
         },
     )
@@ -145,18 +249,28 @@ def _republish(
     dateline = rng.choice(["", f"{rng.choice(CITIES)}, (MAP) – "])
     paragraphs = [dateline + original.paragraphs[0], *original.paragraphs[1:]]
     prefix = rng.choice(["", "Le point : ", "Économie : ", "En bref : "])
-    title = prefix + original.title[0].lower() + original.title[1:] if prefix else original.title + " (MAP)"
+    title = (
+        prefix + original.title[0].lower() + original.title[1:]
+        if prefix
+        else original.title + " (MAP)"
+    )
     return ReplicaArticle(
         site=site,
         slug=slugify(title)[:90].rstrip("-"),
         title=title,
         lead=original.lead,
         paragraphs=paragraphs,
-        published=min(original.published + timedelta(minutes=rng.randint(20, 240)), now - timedelta(minutes=1)),
+        published=min(
+            original.published + timedelta(minutes=rng.randint(20, 240)), now - timedelta(minutes=1)
+        ),
         author="MAP",
         section=original.section,
         bullets=list(original.bullets),
-        expected={**original.expected, "duplicate_of": f"{original.site}/{original.slug}", "copy": f"S{index}"},
+        expected={
+            **original.expected,
+            "duplicate_of": f"{original.site}/{original.slug}",
+            "copy": f"S{index}",
+        },
     )
 
 
@@ -197,7 +311,6 @@ FIGURES: dict[str, Callable[[random.Random], str]] = {
     "amount3": lambda r: _decimal(r.uniform(1.2, 98)),
     "price": lambda r: _grouped(r.randrange(4000, 30000, 50)),
     "jobs2": lambda r: _grouped(r.randrange(200, 9000, 100)),
-    "jobs_k": lambda r: str(r.randint(2, 20)),
     "jobs_k00": lambda r: str(r.randint(150, 300)),
     "mw": lambda r: str(r.randrange(40, 400, 10)),
     "mw2": lambda r: str(r.randrange(40, 400, 10)),
@@ -224,13 +337,21 @@ def _slots(rng: random.Random, topic: Topic, year: int) -> Slots:
     tails = NAME_TAILS.get(topic.name, DEFAULT_TAILS)
     jobs = rng.randrange(150, 3000, 50)
     mdh = rng.randrange(20, 600, 5)
-    return Slots(rng, {
-        "company": f"{rng.choice(NAME_HEADS)} {rng.choice(tails)}",
-        "person": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
-        "city": city, "city2": city2, "region": rng.choice(REGIONS), "hub": rng.choice(HUBS),
-        "quarter": rng.choice(QUARTERS),
-        "year": str(year + rng.randint(0, 3)), "prevyear": str(year - 1),
-        "mdh": str(mdh), "jobs": _grouped(jobs),
-        # Raw values for the ground truth; no template names them.
-        "jobs_value": jobs, "mdh_value": mdh,  # type: ignore[dict-item]
-    })
+    return Slots(
+        rng,
+        {
+            "company": f"{rng.choice(NAME_HEADS)} {rng.choice(tails)}",
+            "person": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+            "city": city,
+            "city2": city2,
+            "hub": rng.choice(HUBS),
+            "quarter": rng.choice(QUARTERS),
+            "year": str(year + rng.randint(0, 3)),
+            "prevyear": str(year - 1),
+            "mdh": str(mdh),
+            "jobs": _grouped(jobs),
+            # Raw values for the ground truth; no template names them.
+            "jobs_value": jobs,
+            "mdh_value": mdh,  # type: ignore[dict-item]
+        },
+    )

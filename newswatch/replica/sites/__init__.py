@@ -16,4 +16,12 @@ SITE_KINDS: dict[str, type[Site]] = {
 # those of the French example set.
 DEFAULT_SITES = ("wp", "arc", "custom")
 
-__all__ = ["DEFAULT_SITES", "SITE_KINDS", "ArcSite", "CustomSite", "HespressArSite", "Site", "WordPressSite"]
+__all__ = [
+    "DEFAULT_SITES",
+    "SITE_KINDS",
+    "ArcSite",
+    "CustomSite",
+    "HespressArSite",
+    "Site",
+    "WordPressSite",
+]
