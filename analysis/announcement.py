@@ -7,6 +7,7 @@ it points to statistics, targets, studies, events, strikes, other sectors or ano
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from analysis.companies import pattern_companies
@@ -42,9 +43,16 @@ def _has_actor(facts: SentenceFacts) -> bool:
     return facts.known_company or facts.pronoun_actor or facts.mou or bool(pattern_companies(facts.text))
 
 
+# A site opening without figures must say what opens: "ouvre ses portes" alone may be a fair.
+_SITE_NOUN = re.compile(r"\b(?:centres?|sites?|plateaux?|plateformes?|campus|hub|locaux|bureaux?|filiale|"
+                        r"implantation|center|centre|facility|office|offices)\b|مركز|مقر|موقع|فرع")
+
+
 def _has_payload(facts: SentenceFacts) -> bool:
     money = facts.good_money and (facts.invest_word or facts.commit)
-    return bool(facts.good_jobs or money or facts.new_site or facts.expansion)
+    if facts.good_jobs or money:
+        return True
+    return (facts.new_site or facts.expansion) and bool(_SITE_NOUN.search(facts.folded))
 
 
 def _blocker(facts: SentenceFacts, article_topic: bool, article_actor: bool) -> str | None:
@@ -64,6 +72,8 @@ def _blocker(facts: SentenceFacts, article_topic: bool, article_actor: bool) -> 
     soft = [name for name in SOFT_BLOCKERS if name in facts.negatives]
     if soft and not actor:
         return cue_reason(f"negative.{soft[0]}")
+    if "event" in soft and not (facts.good_jobs or facts.good_money):
+        return cue_reason("negative.event")
     if not actor and not (article_actor and (facts.good_jobs or facts.good_money)):
         return "no company or operator committing"
     return None

@@ -112,6 +112,8 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
         flags.add("initial")
     if _SEAT_NOUN.search(folded[q.end:tail_end]):
         flags.add("seats")
+    if re.match(r"[^.;]{0,12}?\bindirect", folded[q.end:tail_end + 15]) or "indirect" in folded[q.end:tail_end]:
+        flags.add("indirect")
     if _TARGET_BEFORE.search(raw_before) and "headcount" not in flags:
         flags.add("target")
     if re.search(r"\bdont\W*(?:[a-z]+\s+){0,2}$", raw_before) and re.search(
@@ -177,6 +179,8 @@ def _elliptical_jobs(folded: str, last: JobMention, quantities: list[Quantity]) 
                     r"mmdh|millions|milliards|درهم|مليون|مليار)", after):
             continue
         link = folded[last.end:q.start]
+        if re.match(r"\s*(?:emplois?\s+|postes?\s+)?indirect", after):
+            break
         if _ELLIPSIS_LINK.search(link):
             # "..., portant l'effectif à 3.500": a total, unless the site is only starting (see below).
             flags = frozenset({"headcount"}) if _TOTAL_LINK.search(link) else frozenset()

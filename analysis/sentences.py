@@ -13,7 +13,7 @@ from analysis.text import fold
 
 NEGATIVE_TABLES = ("sector_stats", "target", "forecast", "salary", "event", "strike", "loss", "retrospective",
                    "conditional")
-BAD_JOB_FLAGS = frozenset({"headcount", "rate", "loss", "training"})
+BAD_JOB_FLAGS = frozenset({"headcount", "rate", "loss", "training", "indirect"})
 SUBJECT_SPAN = 45
 BAD_MONEY_FLAGS = frozenset({"turnover", "salary", "aid"})
 

@@ -89,3 +89,31 @@ def test_parse_digits(text: str, value: float) -> None:
 def test_years_are_quantities_but_not_jobs() -> None:
     assert [q.value for q in find_quantities(fold("en 2026, 300 emplois"))] == [2026, 300]
     assert _jobs("en 2026, 300 emplois") == [300]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Ce centre accueillera 300 consultants d'ici la fin de l'année et 1.000 à l'horizon 2027.", [300, 1000]),
+    ("Le projet devrait générer 1.200 emplois directs et 3.000 indirects.", [1200]),
+])
+def test_elliptical_second_figure(text: str, values: list[int]) -> None:
+    assert _jobs(text) == values
+
+
+def test_indirect_jobs_are_flagged() -> None:
+    direct, indirect = find_jobs(fold("800 emplois directs et 400 emplois indirects"))
+    assert "indirect" not in direct.flags and "indirect" in indirect.flags
+
+
+def test_opening_headcount_then_target() -> None:
+    first, target = find_jobs(fold("il démarre avec 120 téléconseillers, un effectif qui devrait passer à 300 d'ici l'été"))
+    assert "initial" in first.flags and target.value == 300 and "headcount" not in target.flags
+
+
+def test_total_after_expansion_is_a_headcount() -> None:
+    new, total = find_jobs(fold("qui accueillera 1.000 collaborateurs supplémentaires, portant ses effectifs à 3.500 personnes"))
+    assert new.value == 1000 and "headcount" in total.flags
+
+
+def test_training_counts_are_not_jobs() -> None:
+    (mention,) = find_jobs(fold("une convention pour former 10.000 jeunes aux métiers des centres d'appels"))
+    assert "training" in mention.flags
