@@ -99,18 +99,13 @@ def _pick(values: list[tuple[float, bool]]) -> float | None:
     if not values:
         return None
     body = [v for v, in_title in values if not in_title]
-    title = [v for v, in_title in values if in_title]
     distinct = unique(str(v) for v in body)
     numbers = [float(v) for v in distinct]
     for candidate in sorted(numbers, reverse=True):
         others = [n for n in numbers if n != candidate]
         if len(others) >= 2 and abs(sum(others) - candidate) < 0.5:
             return candidate
-    if body and title:
-        for value in body:
-            if abs(value - title[0]) <= CLOSE_ENOUGH * title[0]:
-                return value
-    return body[0] if body else title[0]
+    return _pick_first_reconciled(values)
 
 
 def _job_values(facts_list: list[SentenceFacts]) -> list[tuple[float, bool]]:
@@ -152,6 +147,7 @@ def _pick_investment(facts_list: list[SentenceFacts]) -> Investment | None:
 
 
 def _pick_first_reconciled(values: list[tuple[float, bool]]) -> float:
+    """The first body figure, or the body figure a rounded title figure points at."""
     body = [v for v, t in values if not t]
     title = [v for v, t in values if t]
     if body and title:

@@ -158,15 +158,6 @@ def cue_reason(name: str) -> str:
 
 
 @cache
-def pattern_for(terms: tuple[str, ...]) -> re.Pattern[str]:
-    return compile_terms(terms)
-
-
-@cache
 def ending_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     """Matches when one of the terms ends the (folded) string: used for words before a number."""
     return re.compile("(?:" + "|".join(term_pattern(t) for t in sorted(terms, key=len, reverse=True)) + r")\W*$")
-
-
-def fold_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(fold(t) for t in terms)
