@@ -44,7 +44,7 @@ GENERIC = (
     "de {seulement |}$pct%.",
     "{Sur le plan régional|Au niveau régional|Dans les régions}, {les écarts restent importants|les disparités demeurent "
     "marquées|les écarts demeurent sensibles} : {la région de Casablanca-Settat|l’axe Casablanca-Rabat|Tanger-Tétouan-Al "
-    "Hoceima} {concentre|capte|représente} {à elle seule |}{près de|plus de|environ} $share% de {l’activité|"
+    "Hoceima} {concentre|capte|représente} {près de|plus de|environ} $share% de {l’activité|"
     "la valeur ajoutée|l’investissement}.",
     "{La hausse des coûts|Le renchérissement} {de l’énergie|des matières premières|du fret} {continue de|"
     "continue à} {peser|rogner} sur {les marges|la rentabilité} {des entreprises|des opérateurs|du secteur}, "
@@ -100,7 +100,8 @@ TOPICS: tuple[Topic, ...] = (
          "des {exigences|seuils} {réglementaires|de Bank Al-Maghrib}, à $pct2%.",
          "{Le réseau|Le maillage} {compte|totalise} {désormais|aujourd’hui} $small0 agences {supplémentaires|de plus} {par rapport à|comparé à} l’an dernier, {principalement|surtout} {dans les villes moyennes|en zone rurale|dans le Sud}.",
          "{Les filiales africaines|L’activité à l’international} {contribuent|participent} à {hauteur de|} $share% {au résultat|au produit net bancaire}, {en progression|en retrait} {par rapport à|sur} l’exercice précédent.",
-         "{La banque digitale|L’offre mobile} {séduit|attire} {une clientèle|des clients} {plus jeune|plus nombreux}, avec $jobs_k00.000 utilisateurs actifs {revendiqués|déclarés}."),
+         "{La banque digitale|L’offre mobile} {séduit|attire} {une clientèle|des clients} {plus jeune|plus nombreux}, avec $jobs_k00.000 utilisateurs actifs {revendiqués|déclarés}.",
+         "{La banque|L’établissement} {a levé|prévoit de lever} $amount milliards de DH {sous forme|par voie} {d’obligations subordonnées|d’emprunt obligataire} pour {renforcer|consolider} ses fonds propres."),
     ),
     Topic(
         "tourism", False, False, "economie",
@@ -127,7 +128,9 @@ TOPICS: tuple[Topic, ...] = (
          "{17|18|20|26} millions de visiteurs {d’ici la fin de l’année|en $year}.",
          "{Les Marocains résidant à l’étranger|Les MRE} {représentent|comptent pour} {près de|environ} $share% des {arrivées|entrées}, {un poids|une part} {stable|en léger recul} {sur un an|par rapport à l’an dernier}.",
          "{Les croisiéristes|Les escales de croisière} {ont progressé|sont en hausse} de $pct% {à Casablanca|à Tanger|à Agadir}, {même si|bien que} leur {contribution|apport} {reste|demeure} {marginale|modeste}.",
-         "{L’investissement hôtelier|La construction d’hôtels} {repart|reprend} {avec|grâce à} {plusieurs projets|une dizaine de projets} {annoncés|en cours} {à $city2|dans la région de $city2}."),
+         "{L’investissement hôtelier|La construction d’hôtels} {repart|reprend} {avec|grâce à} {plusieurs projets|une dizaine de projets} {annoncés|en cours} {à $city2|dans la région de $city2}.",
+         "{Les compagnies à bas coûts|Les transporteurs low cost} {assurent|représentent} {désormais|maintenant} {plus de|près de} $share% {des sièges offerts|de la capacité aérienne} {vers le Royaume|vers les aéroports marocains}.",
+         "{Les réservations|Les prises de commandes} {pour les fêtes de fin d’année|pour la saison d’hiver} {sont en avance|progressent} de $pct% {par rapport à l’an dernier|sur un an}, {selon|d’après} {les voyagistes|les agences de voyages}."),
     ),
     Topic(
         "exports", False, False, "economie",
@@ -152,7 +155,8 @@ TOPICS: tuple[Topic, ...] = (
          "{Le secteur automobile|L’aéronautique|L’agroalimentaire} {reste|demeure} {le premier poste|l’un des principaux postes} à l’export avec $amount3 milliards de DH.",
          "Les exportations {de textile|d’habillement} {reculent|progressent} de $pct%, {pénalisées|soutenues} par {la demande européenne|les commandes espagnoles|la concurrence asiatique}.",
          "{Les recettes des services|Les exportations de services} {augmentent|progressent} de $pct%, {portées|tirées} par {les voyages|les services informatiques|le transport}.",
-         "La facture énergétique {s’allège|s’alourdit} de $pct% à $amount milliards de DH {sous l’effet|en raison} {des cours|du prix du gasoil|du prix du gaz}."),
+         "La facture énergétique {s’allège|s’alourdit} de $pct% à $amount milliards de DH {sous l’effet|en raison} {des cours|du prix du gasoil|du prix du gaz}.",
+         "{Les expéditions|Les ventes} {vers l’Afrique subsaharienne|vers les pays africains} {progressent|augmentent} de $pct%, {portées|tirées} par {les engrais|les produits laitiers|les matériaux de construction}."),
     ),
     Topic(
         "real_estate", False, False, "immobilier",
@@ -176,7 +180,10 @@ TOPICS: tuple[Topic, ...] = (
          "$price DH {dans le neuf|pour les appartements}.",
          "{Les mises en chantier|Les autorisations de construire} {reculent|progressent} de $pct%, {signe|indice} {d’une prudence|d’un regain d’intérêt} des {promoteurs|investisseurs}.",
          "Les ventes de ciment, {baromètre|indicateur} {de l’activité|du BTP}, {progressent|reculent} de $pct% {à fin $month|sur un an}.",
-         "{Le segment du moyen standing|Le logement intermédiaire} {reste|demeure} {le plus demandé|le plus dynamique}, {avec|représentant} $share% des {transactions|ventes} {enregistrées|conclues}."),
+         "{Le segment du moyen standing|Le logement intermédiaire} {reste|demeure} {le plus demandé|le plus dynamique}, {avec|représentant} $share% des {transactions|ventes} {enregistrées|conclues}.",
+         "{Les notaires|Les agences immobilières} {constatent|relèvent} {un allongement|une hausse} {des délais de vente|du temps de négociation}, {désormais|aujourd’hui} {supérieurs|proches} de $small0 semaines {en moyenne|dans les grandes villes}.",
+         "{Les loyers|Les prix à la location} {progressent|augmentent} {plus vite|davantage} que {les prix de vente|les prix à l’achat}, {notamment|surtout} {dans les quartiers étudiants|à proximité des zones industrielles|dans les villes universitaires}.",
+         "{Le stock de logements invendus|L’offre non écoulée} {reste|demeure} {élevé|important} {dans les villes nouvelles|en périphérie}, {selon|d’après} {un promoteur|un professionnel} {interrogé|contacté} par {la rédaction|nos soins}."),
     ),
     Topic(
         "agriculture", False, False, "economie",
@@ -198,8 +205,11 @@ TOPICS: tuple[Topic, ...] = (
          "{Le cheptel|Le prix des aliments du bétail} {reste|demeure} {sous pression|un sujet de préoccupation} "
          "{avant|à l’approche de} {l’Aïd|la saison estivale}.",
          "{La valeur ajoutée agricole|Le PIB agricole} {devrait|pourrait} {progresser|reculer} de $pct% {cette année|sur la campagne}, {selon|d’après} {les prévisions|les estimations} {officielles|du HCP}.",
-         "{Les importations de blé|Les achats de céréales} {atteignent|s’élèvent à} $amount millions de quintaux, {subventionnées|soutenues} par {une prime|une aide} à l’importation.",
-         "{Les coopératives|Les petits exploitants} {bénéficient|profitent} {d’un programme|d’un dispositif} {d’accompagnement|de soutien} {doté de|de} $mdh millions de DH."),
+         "{Les importations de blé|Les importations de céréales} {atteignent|s’élèvent à} $amount millions de quintaux, {subventionnées|soutenues} par {une prime|une aide} à l’importation.",
+         "{Les coopératives|Les petits exploitants} {bénéficient|profitent} {d’un programme|d’un dispositif} {d’accompagnement|de soutien} {doté de|de} $mdh millions de DH.",
+         "{Le prix|Le cours} {des tomates|des pommes de terre|des oignons} {sur les marchés de gros|au détail} {a reculé|a augmenté} de $pct% {en un mois|sur la période}, {selon|d’après} {l’observatoire des prix|les relevés officiels}.",
+         "{L’irrigation localisée|Le goutte-à-goutte} {couvre|équipe} {désormais|aujourd’hui} {près de|environ} $share% {des superficies irriguées|des terres irriguées}, {contre|après} {moins d’un tiers|un quart} {il y a dix ans|en $prevyear}.",
+         "{Les exportations de fruits rouges|Les ventes de myrtilles et de framboises} {vers l’Europe|à l’étranger} {ont atteint|totalisent} $amount milliards de DH, {un record|un niveau inédit} pour {la filière|le secteur}."),
     ),
     Topic(
         "energy", False, False, "economie",
@@ -286,7 +296,11 @@ TOPICS: tuple[Topic, ...] = (
          "{performance|hausse} de $pct3%.",
          "Les valeurs financières pèsent {près de|environ} $share% de la capitalisation et restent {le baromètre|le moteur} {de la cote|du marché}.",
          "{Le marché obligataire|Le compartiment obligataire} {a vu|enregistre} {des émissions|des levées} de $amount milliards de DH {depuis le début de l’année|en un trimestre}.",
-         "{Les OPCVM|Les fonds actions} {ont collecté|drainent} $amount milliards de DH, {signe|preuve} d’un {regain|retour} d’intérêt {des particuliers|des institutionnels}."),
+         "{Les OPCVM|Les fonds actions} {ont collecté|drainent} $amount milliards de DH, {signe|preuve} d’un {regain|retour} d’intérêt {des particuliers|des institutionnels}.",
+         "{Du côté|Au rayon} des {baisses|replis}, {les valeurs immobilières|les sociétés de distribution|les assureurs} {ont cédé|ont reculé de|ont perdu} {jusqu’à |}$small%, {pénalisées|plombées} par {des prises de bénéfices|des ventes d’investisseurs étrangers}.",
+         "{Les intermédiaires|Les sociétés de Bourse} {évoquent|notent} {un marché sélectif|une séance sans tendance claire|des arbitrages sectoriels} {dans l’attente|en prévision} {des publications|des résultats} {trimestrielles|annuels}.",
+         "{Le compartiment|Le marché} {des droits d’attribution|des obligations cotées} {a été|est resté} {peu actif|animé} {au cours de la séance|cette semaine}.",
+         "{L’indice des valeurs de croissance|Le MASI Mid and Small Cap} {surperforme|sous-performe} {l’indice principal|le marché} {avec|et affiche} {une variation|un écart} de $small%."),
     ),
     Topic(
         "monetary", False, False, "economie",
@@ -313,7 +327,9 @@ TOPICS: tuple[Topic, ...] = (
          "{La masse monétaire|L’agrégat M3} {progresse|augmente} de $pct% {sur un an|en glissement annuel}, {selon|d’après} {les statistiques monétaires|la banque centrale}.",
          "{Les membres du conseil ont|Le conseil a} {passé en revue|examiné} {l’évolution|la situation} {des marchés internationaux|de la conjoncture mondiale} et {les risques|les incertitudes} {géopolitiques|liés aux prix de l’énergie}.",
          "{Les taux débiteurs|Les taux appliqués aux crédits} {reculent|baissent} de $small0 points de base {au $quarter trimestre|sur le trimestre}, {selon|d’après} {l’enquête|l’enquête trimestrielle} de {BAM|la banque centrale}.",
-         "{L’inflation sous-jacente|L’indicateur d’inflation sous-jacente}, qui {exclut|écarte} {les produits volatils|les prix réglementés}, {s’établit|ressort} à $small%."),
+         "{L’inflation sous-jacente|L’indicateur d’inflation sous-jacente}, qui {exclut|écarte} {les produits volatils|les prix réglementés}, {s’établit|ressort} à $small%.",
+         "{Le taux moyen pondéré|Le taux interbancaire} {s’est établi|est resté} {autour de|à} $rate% {durant le mois|sur la période}, {en ligne avec|proche de} {le taux directeur|l’orientation de la politique monétaire}.",
+         "{Les anticipations d’inflation|Les prévisions d’inflation} des {experts du secteur financier|industriels interrogés} {se stabilisent|reculent} à $small% {à horizon de huit trimestres|pour les prochains mois}."),
     ),
     Topic(
         "logistics", False, False, "economie",
@@ -337,7 +353,9 @@ TOPICS: tuple[Topic, ...] = (
          "{les délais|le temps de passage} de $pct3%.",
          "{Les zones logistiques|Les plateformes} {de Zenata|de Mita|de Tanger} {affichent|enregistrent} un taux d’occupation de $share%, {selon|d’après} {l’agence|les gestionnaires}.",
          "{Le fret aérien|Le fret} {progresse|recule} de $pct% {à|pour} $amount milliers de tonnes, {porté|soutenu} par {les exportations de fruits rouges|le commerce électronique}.",
-         "{Les transporteurs routiers|Les professionnels du transport} {dénoncent|pointent} {la hausse du gasoil|la concurrence informelle} et {réclament|demandent} {une indexation|des mesures}."),
+         "{Les transporteurs routiers|Les professionnels du transport} {dénoncent|pointent} {la hausse du gasoil|la concurrence informelle} et {réclament|demandent} {une indexation|des mesures}.",
+         "{Le port|Le terminal} {a traité|a manutentionné} $amount millions de {tonnes|conteneurs EVP} {sur la période|depuis janvier}, {un volume|un niveau} {record|jamais atteint|en hausse}.",
+         "{Les délais d’attente|Les temps d’escale} des {navires|porte-conteneurs} {ont diminué|ont été réduits} de $pct% {grâce à|après} {la mise en service de nouveaux portiques|l’extension des quais}."),
     ),
     Topic(
         "public_finance", False, False, "economie",
@@ -358,7 +376,12 @@ TOPICS: tuple[Topic, ...] = (
          "{La réforme fiscale|La réforme de la TVA} {entre|est entrée} dans {sa deuxième phase|sa phase finale} cette année.",
          "{Les dépenses d’investissement|Les investissements du budget général} {atteignent|s’établissent à} $amount milliards de DH, {soit|ce qui représente} $share% {des crédits ouverts|de la programmation annuelle}.",
          "{Les charges de compensation|La compensation} {reculent|baissent} de $pct%, {grâce à|en raison de} {la baisse des cours du gaz|la décompensation progressive}.",
-         "{Les recettes de privatisation|Les financements innovants} {totalisent|atteignent} $amount milliards de DH, {selon|d’après} {la TGR|le ministère des Finances}."),
+         "{Les recettes de privatisation|Les financements innovants} {totalisent|atteignent} $amount milliards de DH, {selon|d’après} {la TGR|le ministère des Finances}.",
+         "{La dette intérieure|L’encours de la dette du Trésor} {atteint|s’élève à} $amount milliards de DH, {en hausse|en progression} de $pct% {depuis janvier|sur un an}, {selon|d’après} {le bulletin|la note} {mensuel|de conjoncture} du ministère.",
+         "{Les droits de douane|Les recettes douanières} {progressent|reculent} de $pct% {sous l’effet|en raison} {des accords de libre-échange|de la baisse des importations de véhicules|de la hausse des importations}.",
+         "{Les collectivités territoriales|Les régions} {ont reçu|ont bénéficié de} $amount milliards de DH {au titre de|dans le cadre de} {la part de TVA|transferts du budget général}.",
+         "{Le ministère|Le gouvernement} {assure|affirme} que {la trajectoire de réduction du déficit sera respectée|"
+         "l’objectif de consolidation budgétaire sera tenu} {malgré|en dépit de} {la hausse des dépenses sociales|la généralisation de la protection sociale}."),
     ),
     Topic(
         "automotive", False, True, "economie",
@@ -379,7 +402,10 @@ TOPICS: tuple[Topic, ...] = (
          "$weeks semaines.",
          "{Le projet|Le programme} {prévoit|comprend} {aussi|également} {un centre de formation|un atelier d’ingénierie} {ouvert|destiné} {aux sous-traitants|aux PME} {locaux|de la région}.",
          "{Les exportations automobiles|Les ventes de l’automobile à l’étranger} {ont atteint|s’établissent à} $amount milliards de DH {à fin $month|sur l’année}.",
-         "{La région|La zone} de $city {compte|accueille} {déjà|désormais} $small0 {équipementiers|industriels} {de la filière|du secteur}."),
+         "{La région|La zone} de $city {compte|accueille} {déjà|désormais} $small0 {équipementiers|industriels} {de la filière|du secteur}.",
+         "{L’entreprise|Le groupe} {prévoit|compte} {de s’approvisionner|d’acheter} {localement|auprès de fournisseurs marocains} {pour|à hauteur de} $share% {de ses intrants|de ses achats} {à terme|d’ici trois ans}.",
+         "{Le site|L’usine} {sera|devrait être} {alimenté|équipé} {en partie|à terme} par {des panneaux solaires|une centrale photovoltaïque} {installés|installée} sur {ses toitures|le site}.",
+         "{La cérémonie|La signature} {s’est déroulée|a eu lieu} {en présence|sous la présidence} {du ministre de l’Industrie|du wali de la région|des responsables de la zone franche}."),
         states_jobs=True,
         states_investment=True,
     ),
@@ -427,9 +453,9 @@ TOPICS: tuple[Topic, ...] = (
         ("Les exportations du secteur de l’offshoring {atteignent|totalisent} "
          "$amount milliards de DH, {selon|d’après} {le ministère de l’Industrie|la fédération du secteur}.",
          "{Les opérateurs|Les professionnels} {des centres d’appels|de l’outsourcing} {alertent|s’inquiètent} "
-         "{sur|de} {la difficulté|les difficultés} à {recruter|fidéliser} des profils {bilingues|qualifiés}."),
+         "{de la difficulté|des difficultés} à {recruter|fidéliser} des profils {bilingues|qualifiés}."),
         ("{La relation client|Le CRM} {reste|demeure} {le premier employeur|l’activité dominante} du secteur, "
-         "{avec|soit} $pct2% des effectifs.",
+         "{avec|soit} $share% des effectifs.",
          "Les services informatiques (ITO) {gagnent|prennent} du terrain et {représentent|pèsent} $pct3% "
          "des {exportations|revenus}.",
          "{Le taux de rotation|Le turnover} {dépasse|atteint} $pct2% {par an|dans certains centres}, "
@@ -443,7 +469,11 @@ TOPICS: tuple[Topic, ...] = (
          "secteur}.",
          "{Les effectifs|Les emplois} du secteur {dépassent|atteignent} {désormais|aujourd’hui} $jobs_k00.000 {salariés|personnes}, {selon|d’après} {les derniers chiffres|le ministère}.",
          "{Les salaires d’entrée|Les rémunérations de départ} {progressent|augmentent} de $pct% {sur un an|en deux ans}, {sous la pression|en raison} de la {concurrence|rareté des profils}.",
-         "{Casablanca et Rabat|L’axe Casablanca-Rabat} {concentrent|regroupent} {toujours|encore} $share% des {emplois|sites}, {devant|loin devant} {Fès|Tanger|Marrakech}."),
+         "{Casablanca et Rabat|L’axe Casablanca-Rabat} {concentrent|regroupent} {toujours|encore} $share% des {emplois|sites}, {devant|loin devant} {Fès|Tanger|Marrakech}.",
+         "{Les opérateurs|Les centres} {installés|implantés} {dans les zones offshore|dans les technopoles} {bénéficient|profitent} {d’un cadre incitatif|d’incitations fiscales} {qui a été|récemment} {prolongé|révisé} {par les pouvoirs publics|en $prevyear}.",
+         "{Une étude|Un rapport} {du cabinet|réalisé par le cabinet} {Atlas Advisory|Noria Conseil|Sahel Consulting} {estime|évalue} {le potentiel|la marge de progression} du secteur à $pct% {de croissance annuelle|par an} {jusqu’en $year|sur cinq ans}.",
+         "{La part des clients francophones|La dépendance au marché français} {recule|diminue} {lentement|progressivement}, {au profit|à la faveur} {de donneurs d’ordre espagnols et allemands|des marchés anglophones}.",
+         "{Les salaires|Les rémunérations} {moyens|médians} {des conseillers|des téléconseillers} {oscillent|se situent} {entre|autour de} {4.500 et 6.000 DH|5.000 DH} {bruts|nets} {par mois|mensuels}, {selon|d’après} {la même source|l’enquête}."),
     ),
     Topic(
         "offshoring_recruitment", True, True, "economie",
@@ -493,7 +523,11 @@ TOPICS: tuple[Topic, ...] = (
          "ce projet} {doit permettre|permettra} de {monter en gamme|proposer des services à plus forte "
          "valeur ajoutée}.",
          "{L’opération|Le projet} {s’appuie|repose} sur {les incitations|le dispositif} de l’offre Maroc "
-         "Offshoring {et|ainsi que sur} {un financement bancaire local|les fonds propres du groupe}."),
+         "Offshoring {et|ainsi que sur} {un financement bancaire local|les fonds propres du groupe}.",
+         "{Cette opération|Ce projet} {intervient|arrive} {quelques mois|un an} après {le renouvellement|la signature} {d’un contrat pluriannuel|de nouveaux contrats} avec {un groupe bancaire|un assureur|un opérateur télécoms} {européen|français|belge}.",
+         "{Le groupe|La société} {n’a pas précisé|ne communique pas} {l’impact|les effets} de {cet investissement|ce projet} sur {ses effectifs|le nombre de postes}, {indiquant|se contentant d’indiquer} {vouloir|qu’il souhaite} {améliorer la qualité de service|renforcer la sécurité des données}.",
+         "{La modernisation|L’extension} {porte|portera} {aussi|également} sur {les outils d’analyse des conversations|l’intelligence artificielle appliquée au support|la certification ISO 27001} {du site|des équipes}.",
+         "{La région|Les autorités régionales} {voient|perçoivent} dans {ce projet|cette extension} {un signal positif|un gage de confiance} {pour l’attractivité|quant à l’attractivité} de $city."),
         states_investment=True,
     ),
     Topic(
@@ -516,6 +550,10 @@ TOPICS: tuple[Topic, ...] = (
          "{L’inspection du travail suit|Les autorités locales suivent} {le dossier|la situation} "
          "{de près|avec attention}.",
          "{Ce cas|Cette annonce} {illustre|rappelle} {la dépendance|la fragilité} {des centres d’appels|"
-         "de certains opérateurs} {à un petit nombre de clients|face à l’automatisation}."),
+         "de certains opérateurs} {à un petit nombre de clients|face à l’automatisation}.",
+         "{Selon|D’après} {un délégué syndical|un représentant du personnel}, {les salariés|les conseillers} {n’ont été informés|ont été prévenus} {que la veille|par courriel|lors d’une réunion express}, {ce qui a suscité|provoquant} {une vive émotion|la colère} {sur le plateau|dans les équipes}.",
+         "{Le site|Le plateau} de $city, {ouvert|inauguré} en $prevyear, {avait déjà connu|avait traversé} {une première vague de départs|un plan de réduction d’effectifs} {il y a deux ans|lors de la crise sanitaire}.",
+         "{La fédération du secteur|Les représentants de la profession} {relativise|relativisent} {l’ampleur du phénomène|la portée de cette annonce}, {rappelant|soulignant} que {d’autres opérateurs|plusieurs concurrents} {continuent de recruter|poursuivent leurs embauches} {dans la même ville|dans la région}.",
+         "{Une réunion|Une séance de conciliation} {est prévue|doit se tenir} {la semaine prochaine|dans les prochains jours} {à la préfecture|au siège de la province|à la délégation de l’emploi}."),
     ),
 )

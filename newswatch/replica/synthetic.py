@@ -191,8 +191,10 @@ def _compose(
 ) -> ReplicaArticle:
     slots = _slots(rng, topic, now.year)
     # The story first, in any order; the economic context closes the article.
+    # Only part of the topic's sentences: two stories on one topic must share little.
+    share = round(len(topic.body) * rng.uniform(0.5, 0.7))
     sentences = [
-        *rng.sample(topic.body, k=len(topic.body)),
+        *rng.sample(topic.body, k=max(4, share)),
         *rng.sample(GENERIC, k=rng.randint(3, 5)),
     ]
     paragraphs: list[str] = []
