@@ -59,10 +59,12 @@ def substitutions(a: Fingerprint, b: Fingerprint) -> list[tuple[str, str]]:
     """Figures or names of ``a`` replaced by another figure or name in the same context in
     ``b``. A run of name words ("Nearsoft Maghreb") is one unit, so a two-word company
     replaced by another still sits between the same neighbours."""
+    b_words = set(b.words)
+    if not any(_kind(w, a) for w in set(a.words) - b_words):
+        return []  # every figure and name of ``a`` is in ``b``: nothing was substituted
     a_units, b_units = _units(a), _units(b)
     b_slots = _slots([u for u, _ in b_units])
     b_kinds = dict(b_units)
-    b_words = set(b.words)
     found: list[tuple[str, str]] = []
     units = [u for u, _ in a_units]
     for i, (unit, kind) in enumerate(a_units):

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from dedup.stopwords import STOPWORDS
 from dedup.text import body_paragraphs, hash_tokens, is_number, normalise, paragraph_tokens, tokens
@@ -25,8 +26,9 @@ MAX_QUERY_ANCHORS = 40
 LEAD_WORDS = 40
 MIN_LEAD_WORDS = 20
 _HASH_MASK = (1 << 62) - 1  # fits a signed BIGINT on every backend
-_SENTENCE_END = re.compile(r"[.!?:;\n«»\"“”()\[\]-]+\s*")
-_WORD = re.compile(r"\S+")
+# A capital after a word or a comma and one space: not the first word of a sentence.
+_MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[^\W_][ ])|(?<=[^\W_],[ ]))[A-ZÀ-ÖØ-Þ][\w&’'-]*")
+_LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-zß-öø-ÿ][\w’'-]*")
 
 
 @dataclass(frozen=True)
@@ -35,14 +37,19 @@ class Fingerprint:
 
     words: tuple[str, ...]
     shingles: tuple[int, ...]
-    names: frozenset[str] = field(default_factory=frozenset)
+    text: str = ""  # the raw body, for the names
     lead_end: int = 0  # words[:lead_end] is the lead
     body_hash: str = ""
     all_tokens: tuple[str, ...] = ()  # every token, function words included
 
-    @property
+    @cached_property
     def shingle_set(self) -> frozenset[int]:
         return frozenset(self.shingles)
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        # Only verification needs names: computed on first use, not for every check.
+        return proper_names(self.text)
 
     @property
     def anchors(self) -> list[int]:
@@ -60,8 +67,10 @@ def content_words(paragraphs: list[list[str]]) -> tuple[list[str], int]:
     with the "related articles" block that follows it)."""
     words: list[str] = []
     lead_end = 0
+    stop = STOPWORDS
     for paragraph in body_paragraphs(paragraphs):
-        words.extend(t for t in paragraph if _is_content(t))
+        # Inlined _is_content: this loop runs over every word of every check.
+        words.extend(t for t in paragraph if t[0].isdigit() or (len(t) > 1 and t not in stop))
         if lead_end < MIN_LEAD_WORDS:
             lead_end = len(words)
     return words, min(lead_end, LEAD_WORDS)
@@ -79,13 +88,9 @@ def shingle_hash(words: tuple[str, ...] | list[str]) -> int:
 def proper_names(text: str) -> frozenset[str]:
     """Normalised words written capitalised inside a sentence and never in lowercase:
     company, person and place names ("Groupe" in a title is not one if "groupe" is used)."""
-    capitalised: list[str] = []
-    for sentence in _SENTENCE_END.split(text):
-        # The first word of a sentence is capitalised whatever it is: skip it.
-        capitalised.extend(w for w in _WORD.findall(sentence)[1:] if w[:1].isupper())
-    lowercase = " ".join(w for w in _WORD.findall(text) if w[:1].islower())
-    common = set(tokens(lowercase))
-    return frozenset(t for t in tokens(" ".join(capitalised)) if _is_content(t) and t not in common)
+    capitalised = " ".join(_MID_SENTENCE_CAPITAL.findall(text))
+    common = set(tokens(" ".join(_LOWERCASE_WORD.findall(text))))
+    return frozenset(t for t in tokens(capitalised) if _is_content(t) and t not in common)
 
 
 def fingerprint(text: str) -> Fingerprint:
@@ -97,7 +102,7 @@ def fingerprint(text: str) -> Fingerprint:
     return Fingerprint(
         words=tuple(words),
         shingles=shingles,
-        names=proper_names(text),
+        text=text,
         lead_end=lead_end,
         body_hash=hash_tokens(all_tokens),
         all_tokens=tuple(all_tokens),
