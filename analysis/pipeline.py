@@ -19,6 +19,8 @@ from analysis.sentences import SentenceFacts, sentence_facts
 from analysis.text import split_sentences, unique
 
 LEAD_SENTENCES = 3
+# Pages beyond this are dumps, not articles: the decision is in the first part anyway.
+MAX_CHARS = 60_000
 
 
 def is_relevant_fast(title: str | None, text: str, lexicon: str | Path | None = None) -> float:
@@ -69,7 +71,7 @@ def analyze(*, title: str | None, text: str, language: str | None = None, url: s
         raise InputError("text must be a string")
     lex = load_lexicon(lexicon)
     title = (title or "").strip() or None
-    body_text = main_body(text)
+    body_text = main_body(text[:MAX_CHARS])
     lang = detect_language(f"{title or ''}\n{body_text}", language)
     cities = find_cities(f"{title or ''}\n{body_text}")
     if not lex.might_mention(f"{title or ''}\n{body_text}"):
