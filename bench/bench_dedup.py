@@ -38,6 +38,11 @@ ANNOUNCEMENT_SHARE = 0.1
 BATCH = 20_000
 _MASK = (1 << 62) - 1
 _EPOCH = datetime(2016, 1, 1, tzinfo=UTC)
+COLUMNS = [
+    ("stored", 10), ("load s", 7), ("dup ms", 7), ("dup p95", 8), ("dup cpu", 8),
+    ("uniq ms", 8), ("uniq p95", 9), ("uniq cpu", 9), ("recall", 7), ("RSS MB", 7),
+    ("RSS +MB", 8), ("DB MB", 7),
+]
 
 
 # --- loading ------------------------------------------------------------------------------
@@ -198,7 +203,8 @@ def probe(db: Path, rounds: int) -> dict:
 
 
 def _child(*args: str) -> str:
-    done = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True)
+    command = [sys.executable, __file__, *args]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
     return done.stdout
 
 
@@ -209,8 +215,7 @@ def run(sizes: list[int], db: Path, rounds: int) -> None:
         connect(f"sqlite:///{db}").dispose()
         _child("--store-corpus", "--db", str(db))
     print("ms per check (wall mean / p95, and CPU mean: the machine may be shared)")
-    print(f"{'stored':>10} {'load s':>7} {'dup ms':>7} {'dup p95':>8} {'dup cpu':>8} {'uniq ms':>8} "
-          f"{'uniq p95':>9} {'uniq cpu':>9} {'recall':>7} {'RSS MB':>7} {'RSS +MB':>8} {'DB MB':>7}")
+    print(" ".join(f"{title:>{width}}" for title, width in COLUMNS))
     for size in sizes:
         have = article_count(db)
         t0 = time.perf_counter()
@@ -220,15 +225,20 @@ def run(sizes: list[int], db: Path, rounds: int) -> None:
             _child("--load", str(start), str(stop), "--db", str(db))
         load_s = time.perf_counter() - t0
         r = json.loads(_child("--probe", "--db", str(db), "--rounds", str(rounds)))
-        print(f"{article_count(db):>10,} {load_s:>7.0f} {r['near_mean']:>7.2f} {r['near_p95']:>8.2f} "
-              f"{r['near_cpu']:>8.2f} {r['unique_mean']:>8.2f} {r['unique_p95']:>9.2f} "
-              f"{r['unique_cpu']:>9.2f} {r['recall']:>7.3f} "
-              f"{r['rss_mb']:>7.0f} {r['rss_growth_mb']:>8.1f} {db.stat().st_size / 1e6:>7.0f}",
-              flush=True)
+        values = [
+            f"{article_count(db):,}", f"{load_s:.0f}", f"{r['near_mean']:.2f}",
+            f"{r['near_p95']:.2f}", f"{r['near_cpu']:.2f}", f"{r['unique_mean']:.2f}",
+            f"{r['unique_p95']:.2f}", f"{r['unique_cpu']:.2f}", f"{r['recall']:.3f}",
+            f"{r['rss_mb']:.0f}", f"{r['rss_growth_mb']:.1f}", f"{db.stat().st_size / 1e6:.0f}",
+        ]
+        row = " ".join(f"{value:>{width}}" for value, (_, width) in zip(values, COLUMNS))
+        print(row, flush=True)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--db", type=Path)
     parser.add_argument("--keep", action="store_true", help="keep the database (default: temp)")

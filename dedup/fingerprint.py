@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from dedup.stopwords import STOPWORDS
-from dedup.text import body_paragraphs, hash_tokens, is_number, normalise, paragraph_tokens, tokens
+from dedup.text import body_paragraphs, hash_tokens, is_number, paragraph_tokens, tokens
 
 SHINGLE_WORDS = 3
 ANCHOR_SAMPLE = 4
@@ -51,7 +51,7 @@ class Fingerprint:
         # Only verification needs names: computed on first use, not for every check.
         return proper_names(self.text)
 
-    @property
+    @cached_property
     def anchors(self) -> list[int]:
         """Every sampled shingle, sorted (what ``register`` stores)."""
         return sorted({h for h in self.shingles if h % ANCHOR_SAMPLE == 0})
@@ -126,7 +126,3 @@ def covered_fraction(fp: Fingerprint, other: frozenset[int], end: int | None = N
             for i in range(start, min(start + SHINGLE_WORDS, n)):
                 covered[i] = True
     return sum(covered) / n
-
-
-def normalised_names(names: list[str]) -> frozenset[str]:
-    return frozenset(t for name in names for t in tokens(normalise(name)) if _is_content(t))

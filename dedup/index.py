@@ -9,7 +9,17 @@ from datetime import datetime
 from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import Executable, Result, Row, Select, TextClause, bindparam, insert, select, text
+from sqlalchemy import (
+    Executable,
+    Result,
+    Row,
+    Select,
+    TextClause,
+    bindparam,
+    insert,
+    select,
+    text,
+)
 from sqlmodel import Session
 
 from dedup.events import StoryFacts, city_keys, company_keys, currency, round_amount
@@ -139,7 +149,10 @@ def anchor_hits(session: Session, anchors: Sequence[int]) -> Counter[int]:
 
 def stored_articles(session: Session, ids: Iterable[int]) -> list[StoredArticle]:
     rows = _run(session, _articles_stmt(), {"ids": list(ids)}).all()
-    return [StoredArticle(i, text, seed, story, list(cos or [])) for i, text, seed, story, cos in rows]
+    return [
+        StoredArticle(i, body, seed, story, list(companies or []))
+        for i, body, seed, story, companies in rows
+    ]
 
 
 def event_hits(

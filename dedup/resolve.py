@@ -152,8 +152,9 @@ def _near(session: Session, candidate: Candidate, fp: Fingerprint) -> Resolution
         f"near-duplicate of {_label(stored.id, stored.is_seed)} "
         f"(containment {match.similarity:.2f}){_news(new)}"
     )
+    similarity = round(match.similarity, 3)
     return Resolution(
-        stored.id, round(match.similarity, 3), "near-text", stored.story_id, known, bool(new), reason
+        stored.id, similarity, "near-text", stored.story_id, known, bool(new), reason
     )
 
 

@@ -8,8 +8,10 @@ from dedup import resolve
 from storage.db import connect
 from test_dedup_support import candidate, load_corpus, paywall_prefix, store, wrap
 
-NAMES = ["fr_atlas_fes", "ar_atlas_fes", "fr_memo_nearsoft", "fr_memo_bluewave", "fr_sigma_kenitra",
-         "fr_sigma_kenitra_update"]
+NAMES = [
+    "fr_atlas_fes", "ar_atlas_fes", "fr_memo_nearsoft", "fr_memo_bluewave",
+    "fr_sigma_kenitra", "fr_sigma_kenitra_update",
+]
 
 
 def test_pipeline_on_backend(database_url):
@@ -25,9 +27,10 @@ def test_pipeline_on_backend(database_url):
         assert arabic.resolution.method == "same-event" and arabic.story_id == atlas.story_id
         assert stored["fr_memo_bluewave"].resolution.method == "unique"
         assert stored["fr_sigma_kenitra_update"].resolution.material_change
-        exact = resolve(session, candidate(corpus["fr_atlas_fes"], wrap(corpus["fr_atlas_fes"].body, "eco-matin", corpus["fr_atlas_fes"].published_at)))
+        fes, memo = corpus["fr_atlas_fes"], corpus["fr_memo_nearsoft"]
+        exact = resolve(session, candidate(fes, wrap(fes.body, "eco-matin", fes.published_at)))
         assert exact.method == "exact-hash" and exact.duplicate_of == atlas.article_id
-        prefix = resolve(session, candidate(corpus["fr_memo_nearsoft"], paywall_prefix(corpus["fr_memo_nearsoft"].body)))
+        prefix = resolve(session, candidate(memo, paywall_prefix(memo.body)))
         assert prefix.method == "near-text"
         assert prefix.duplicate_of == stored["fr_memo_nearsoft"].article_id
     engine.dispose()

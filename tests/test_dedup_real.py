@@ -63,7 +63,11 @@ def stored(tmp_path_factory):
 
 def test_distinct_real_articles_never_merge(stored):
     _, ids = stored
-    merged = [(s, r.resolution.reason) for s, t, r in ids if len(t.split()) >= 8 and r.resolution.method != "unique"]
+    merged = [
+        (source, result.resolution.reason)
+        for source, text, result in ids
+        if len(text.split()) >= 8 and result.resolution.method != "unique"
+    ]
     assert merged == []
 
 

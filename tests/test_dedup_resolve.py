@@ -37,7 +37,7 @@ def test_empty_database_says_unique(session):
 
 
 def test_resolve_writes_nothing(session):
-    resolve(session, _plain("Texte de test avec assez de mots pour former des empreintes utiles ici."))
+    resolve(session, _plain("Texte de test avec assez de mots pour former des empreintes."))
     assert not session.new and not session.dirty
     assert session.exec(select(func.count()).select_from(DedupSignature)).one() == 0
 

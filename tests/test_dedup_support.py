@@ -25,7 +25,8 @@ SEEDS = Path("/work/shared/seeds")
 
 _WORD = re.compile(r"[^\W\d_]+")
 _REPLACEMENTS = {
-    "fr": "notamment également important nouveau projet région groupe société cadre selon plusieurs".split(),
+    "fr": "notamment également important nouveau projet région groupe société cadre selon"
+    " plusieurs".split(),
     "en": "notably also important new project region group company framework several".split(),
     "ar": "أيضا مهم جديد مشروع الجهة المجموعة الشركة الإطار عدة".split(),
 }
@@ -139,7 +140,8 @@ def variants(article: CorpusArticle, seed: int) -> dict[str, str]:
         "edit-5pct": wrap(edit_words(body, 0.05, lang, seed), article.meta["source"]),
         "edit-10pct": edit_words(body, 0.10, lang, seed + 1),
         "edit-10pct-other-site": wrap(edit_words(body, 0.10, lang, seed + 2), other_site),
-        "new-title": wrap(new_title(body, "EXCLUSIF — " + article.meta["title"].upper()), other_site),
+        "new-title": wrap(new_title(body, "EXCLUSIF — " + article.meta["title"].upper()),
+                          other_site),
     }
 
 
@@ -160,7 +162,9 @@ class Stored:
 def store(session: Session, url: str, cand: Candidate, *, seed: bool = False) -> Stored:
     """Resolve, insert the article and its story, register: the caller's side of the contract."""
     res = resolve(session, cand)
-    status = "seed" if seed else "duplicate" if res.duplicate_of else "known" if res.known else "new"
+    status = (
+        "seed" if seed else "duplicate" if res.duplicate_of else "known" if res.known else "new"
+    )
     article = Article(
         url=url, source=cand.source, title=cand.title or "", language=cand.language,
         text=cand.text, body_hash=body_hash(cand.text), is_seed=seed, status=status,
@@ -176,7 +180,9 @@ def store(session: Session, url: str, cand: Candidate, *, seed: bool = False) ->
     return Stored(article.id, story.id, res)
 
 
-def _story_for(session: Session, res: Resolution, cand: Candidate, article_id: int, seed: bool) -> Story:
+def _story_for(
+    session: Session, res: Resolution, cand: Candidate, article_id: int, seed: bool
+) -> Story:
     if res.story_id is None:
         story = Story(
             title=cand.title or "", known=seed, announcement=cand.announcement,
