@@ -39,8 +39,16 @@ class Decision:
     reasons: list[str] = field(default_factory=list)
 
 
+# "« Nous allons créer 100.000 emplois », a déclaré la ministre": the state speaking, not a company.
+_OFFICIAL_SPEAKER = re.compile(r"\b(?:ministre|secretaire d'etat|chef du gouvernement|wali|gouverneur|federation|"
+                               r"association|minister|government|federation)\b|الوزير|الوزيره|الحكومه|الجامعه")
+
+
 def _has_actor(facts: SentenceFacts) -> bool:
-    return facts.known_company or facts.pronoun_actor or facts.mou or bool(pattern_companies(facts.text))
+    named = facts.known_company or bool(pattern_companies(facts.text))
+    if named or facts.mou:
+        return True
+    return facts.pronoun_actor and not _OFFICIAL_SPEAKER.search(facts.folded)
 
 
 # A site opening without figures must say what opens: "ouvre ses portes" alone may be a fair.

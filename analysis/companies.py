@@ -14,6 +14,7 @@ _NAME = rf"{_NAME_TOKEN}(?:[ ](?:&[ ])?{_NAME_TOKEN}){{0,3}}"
 _APPOSITION = (r"qui\b|soci[ée]t[ée]|sp[ée]cialis|filiale|groupe|leader|dont\b|bas[ée]e?\b|op[ée]rateur|"
                r"entreprise|acteur|num[ée]ro|l'une?\b|l’une?\b|une?\b|which\b|an?\b|the\b|company|firm|"
                r"provider|subsidiary|pr[ée]sent|install[ée]|implant[ée]|[ée]tabli")
+_EXECUTIVE_OF = 5  # index of the "le PDG de X" pattern in `_patterns()`: X is a company, not a person
 _PREPOSITIONS = r"(?:dans|à|a|au|aux|en|sur|pour|avec|par|vers|depuis|chez|entre|et|ou|in|at|on|with|for|and)"
 _AR_LETTERS = "[\u0621-\u064a\u0671-\u06d3]"  # letters only: no Arabic comma or digits
 _LOWER_WORDS = rf"(?:(?!{_PREPOSITIONS}[ ])[a-zàâçéèêëîïôûùüÿœ'’\-]+[ ]){{0,6}}?"
@@ -52,6 +53,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?i:filiale (?:marocaine )?(?:de|du groupe)|subsidiary of|port[ée]e?s? par|r[ée]alis[ée]e?s? par|"
                    rf"men[ée]e?s? par|initi[ée]e?s? par|op[ée]r[ée]e?s? par|pilot[ée]e?s? par|operated by|led by|"
                    rf"backed by)[ ]+(?:(?i:la soci[ée]t[ée]|le groupe|l'op[ée]rateur|l’op[ée]rateur|the company)[ ]+)?"
+                   rf"(?P<name>{_NAME})"),
+        # "le PDG de X", "CEO of X": the company of a quoted executive
+        re.compile(rf"(?i:\b(?:pdg|p-dg|directeur g[ée]n[ée]ral|directrice g[ée]n[ée]rale|dg|ceo|pr[ée]sident|"
+                   rf"fondateur|patron|managing director|chief executive)[ ]+(?:de la soci[ée]t[ée] |du groupe |de |d['’]|of |at ))"
                    rf"(?P<name>{_NAME})"),
     )
 
@@ -172,7 +177,7 @@ def _raw_pattern_companies(sentence: str) -> list[tuple[int, str]]:
     for number, pattern in enumerate(_patterns()):
         for match in pattern.finditer(sentence):
             start, end = match.span("name")
-            if _is_person(sentence, start, end):
+            if number != _EXECUTIVE_OF and _is_person(sentence, start, end):
                 continue
             if number == 1 and re.search(r"(?i:\b(?:of|de|du|des|d'|l'|d’|l’))[ ]?$", sentence[:start]):
                 continue

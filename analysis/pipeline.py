@@ -89,8 +89,9 @@ def analyze(*, title: str | None, text: str, language: str | None = None, url: s
     companies: list[str] = []
     if decision.announcement:
         companies = find_companies(_company_sentences(title_facts, body_facts, decision.sentences + decision.supporting,
-                                                     lex), lex,
-                                   set(cities))
+                                                     lex), lex, set(cities))
+        if not companies:  # "Ce projet ..." two sentences after the name: look at the lead
+            companies = find_companies([f.text for f in body_facts[:LEAD_SENTENCES]], lex, set(cities))
     return Analysis(
         language=lang,
         relevant=True,

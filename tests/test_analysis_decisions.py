@@ -14,6 +14,8 @@ ANNOUNCEMENTS = [
     ("شركة تفتتح مركزا للنداء بوجدة",
      "افتتحت شركة \"Intelcia\" مركزا جديدا للنداء بمدينة وجدة، سيوفر 1200 منصب شغل.", 1200),
     ("Concentrix to hire 3,000 in Fez", "Concentrix will open a new call center in Fez and hire 3,000 people.", 3000),
+    ("Centre d'appels à Rabat", "« Nous allons créer 300 emplois dans notre nouveau centre de Rabat », a déclaré "
+                                "le PDG de Zenith Contact, Karim Alaoui.", 300),
 ]
 
 NOT_ANNOUNCEMENTS = [
@@ -31,6 +33,8 @@ NOT_ANNOUNCEMENTS = [
      "La fermeture du centre d'appels de Tanger entraîne la suppression de 400 emplois."),
     ("abroad", "Intelcia s'implante au Sénégal",
      "Le groupe marocain Intelcia a inauguré un centre d'appels à Dakar qui va créer 1.000 emplois."),
+    ("minister's target", "Offshoring : 100.000 emplois d'ici 2030",
+     "« Nous allons créer 100.000 emplois dans l'offshoring d'ici 2030 », a déclaré la ministre à Rabat."),
     ("fair", "Le SICCAM ouvre ses portes à Casablanca",
      "La 20e édition du salon des centres d'appels SICCAM accueille 5.000 visiteurs à Casablanca."),
 ]
@@ -59,3 +63,8 @@ def test_not_announcements(kind: str, title: str, text: str) -> None:
 def test_other_sectors_and_look_alikes_are_not_relevant(title: str, text: str) -> None:
     result = analyze(title=title, text=text)
     assert not result.relevant and not result.announcement
+
+
+def test_company_of_a_quoted_executive() -> None:
+    result = analyze(title="Centre d'appels à Rabat", text=ANNOUNCEMENTS[-1][1])
+    assert result.companies == ["Zenith Contact"]
