@@ -3,13 +3,24 @@
     CrawlerError
     ├── SourcesFileError        the sources file is missing or invalid
     └── FetchFailure            one URL of one source failed (recorded, the run goes on)
-        ├── SourceUnreachable   DNS, connection refused or reset, timeout
+        ├── SourceUnreachable   DNS, connection refused, any other network failure
+        │   ├── DownloadTimedOut    no complete answer within download_timeout
+        │   └── ConnectionBroken    reset mid-body, or fewer bytes than Content-Length
         ├── HttpError           the server answered 4xx/5xx
+        │   └── RateLimited         429 after retries, or a Retry-After past the cap
         ├── Blocked             403/503 challenge page from bot protection
         ├── FeedBroken          a feed or sitemap that cannot be parsed
-        ├── TooLarge            the body passed the download size cap
+        │   └── UnsafeXml           a DTD declaring entities (billion laughs, XXE): refused
+        ├── TooLarge            the body (or its decompression) passed the size cap
         ├── NotAnArticle        PDF, image, empty or JavaScript-only page
-        └── ExtractionFailed    trafilatura found no text, crashed or timed out
+        ├── ExtractionFailed    trafilatura found no text, crashed or timed out
+        ├── RobotsDisallowed    robots.txt forbids the URL
+        ├── RobotsUnavailable   robots.txt answered 5xx/429: the host is not crawled this run
+        ├── PageCapReached      per-run page or sitemap cap of the source hit
+        └── RedirectRefused     a redirect that is not followed
+            ├── RedirectLoop        a URL seen twice in one chain, or too many hops
+            ├── OffSiteRedirect     to a host outside the source's registrable domains
+            └── RedirectSchemeRefused   to file:, ftp:, javascript:, data: ...
 """
 
 
@@ -59,3 +70,46 @@ class RobotsDisallowed(FetchFailure):
 
 class PageCapReached(FetchFailure):
     """The source hit its per-run page cap (a calendar or pagination trap stops here)."""
+
+
+class DownloadTimedOut(SourceUnreachable):
+    """No complete answer within ``crawl.download_timeout``; classified by `crawler.failures`."""
+
+
+class ConnectionBroken(SourceUnreachable):
+    """The connection was reset or closed before the body was complete (`crawler.failures`)."""
+
+
+class RateLimited(HttpError):
+    """HTTP 429 after retries, or a Retry-After longer than ``crawl.max_retry_after``.
+
+    Raised (as a refusal) by `crawler.middlewares.RetryAfterMiddleware`; classified from a
+    final 429 by `crawler.failures`.
+    """
+
+
+class UnsafeXml(FeedBroken):
+    """A feed or sitemap declaring DTD entities; refused unparsed by `crawler.discovery`."""
+
+
+class RobotsUnavailable(FetchFailure):
+    """robots.txt answered 5xx or 429, so the host counts as fully disallowed (RFC 9309).
+
+    Raised (as a refusal) by `crawler.middlewares.RobotsPolicyMiddleware`.
+    """
+
+
+class RedirectRefused(FetchFailure):
+    """A redirect that newswatch does not follow; raised by `crawler.middlewares`."""
+
+
+class RedirectLoop(RedirectRefused):
+    """A redirect chain that comes back to a URL it already visited, or is too long."""
+
+
+class OffSiteRedirect(RedirectRefused):
+    """A redirect to a host outside the source's registrable domains."""
+
+
+class RedirectSchemeRefused(RedirectRefused):
+    """A redirect to a scheme other than http(s): file:, ftp:, javascript:, data: ..."""

@@ -1,4 +1,11 @@
-"""Scrapy's settings, derived from newswatch's: polite, bounded and locked down."""
+"""Scrapy's settings, derived from newswatch's: polite, bounded and locked down.
+
+Policies for hostile servers live in `crawler.middlewares` (Retry-After honoured up to
+``crawl.max_retry_after``; redirects only to http(s), within the source's registrable domains
+and without loops; robots.txt answering 5xx or 429 means "disallow everything" per RFC 9309,
+where Scrapy would allow everything). Size: ``DOWNLOAD_MAXSIZE`` caps the body both on the
+wire and after gzip/deflate/brotli decompression (Scrapy >= 2.13.4).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,18 @@ from typing import Any
 
 from crawler.pipeline import STAGES
 from newswatch.settings import Settings
+
+# Scrapy's order numbers: requests go up the numbers, responses come down them.
+MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.RobotsPolicyMiddleware": 100,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.RetryAfterMiddleware": 550,
+    # Between decompression (590) and MetaRefreshMiddleware (580): reads the decoded page.
+    "crawler.middlewares.MetaRefreshGuard": 585,
+    # Before RedirectMiddleware (600) sees the 3xx: a refused target is never requested.
+    "crawler.middlewares.RedirectGuard": 650,
+}
 
 
 def scrapy_settings(settings: Settings) -> dict[str, Any]:
@@ -33,6 +52,8 @@ def scrapy_settings(settings: Settings) -> dict[str, Any]:
         "REMOTE_CONTROL_ENABLED": False,
         "DOWNLOAD_HANDLERS": {"file": None, "data": None, "s3": None, "ftp": None},
         "ITEM_PIPELINES": STAGES,
+        "DOWNLOADER_MIDDLEWARES": MIDDLEWARES,
+        "NEWSWATCH_MAX_RETRY_AFTER": crawl.max_retry_after,
         "CLOSESPIDER_TIMEOUT": crawl.run_timeout,
         "LOG_LEVEL": crawl.log_level,
         "LOGSTATS_INTERVAL": 0,

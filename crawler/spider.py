@@ -20,6 +20,7 @@ from twisted.python.failure import Failure
 from crawler import errors
 from crawler.context import RunContext
 from crawler.discovery import Link, parse_feed, parse_section, parse_sitemap, parse_wp_posts
+from crawler.encoding import decode_html
 from crawler.failures import classify, is_challenge
 from crawler.items import ArticleItem
 from crawler.sources import Source
@@ -28,6 +29,13 @@ from storage.types import utcnow
 
 RUNGS = ("sitemap", "feed", "wp-api", "section")
 _HTML_TYPES = (b"text/html", b"application/xhtml", b"text/plain", b"")
+# Files served where an article was expected, whatever their Content-Type says.
+_FILE_SIGNATURES = {
+    b"%PDF-": "a PDF", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image", b"PK\x03\x04": "a ZIP/Office file", b"RIFF": "a RIFF (WebP/AVI) file",
+}
+# Failures that will not heal by themselves: the URL is marked seen and not retried.
+_PERMANENT = (errors.RobotsDisallowed, errors.TooLarge, errors.OffSiteRedirect, errors.RedirectSchemeRefused)
 
 
 @dataclass
@@ -115,7 +123,7 @@ class NewsSpider(scrapy.Spider):
         elif rung == "wp-api":
             links = parse_wp_posts(response.body, response.url)
         else:
-            links = parse_section(response.text, response.url)
+            links = parse_section(_text(response), response.url)
         yield from self._article_requests(ladder, rung, links)
 
     def _discover_sitemap(self, ladder: Ladder, response: Response) -> Iterator[Request]:
@@ -185,7 +193,7 @@ class NewsSpider(scrapy.Spider):
         link: Link = meta["link"]
         yield ArticleItem(
             source=source, url=url, fetched_url=response.url, http_status=response.status,
-            html=response.text, link_title=link.title, link_published=link.published,
+            html=_text(response), link_title=link.title, link_published=link.published,
             rung=meta["rung"],
         )
 
@@ -193,7 +201,7 @@ class NewsSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         kind, message, status = classify(failure)
         # A missing page stays missing; a server or network fault may heal, so retry next run.
-        permanent = status in (404, 410) or kind in (errors.RobotsDisallowed, errors.TooLarge)
+        permanent = status in (404, 410) or issubclass(kind, _PERMANENT)
         self.context.recorder.failure(
             request.meta["source"], kind, message, url=request.meta["canonical"],
             http_status=status, seen_outcome="failed" if permanent else None,
@@ -206,9 +214,17 @@ def _not_an_article(response: Response) -> tuple[type[errors.FetchFailure], str]
         return errors.NotAnArticle, f"served {content_type.decode(errors='replace')}, not HTML"
     if not response.body.strip():
         return errors.NotAnArticle, "empty body"
+    for signature, what in _FILE_SIGNATURES.items():
+        if response.body.startswith(signature):
+            return errors.NotAnArticle, f"served {what}, not HTML"
     if is_challenge(response):
         return errors.Blocked, f"challenge page (HTTP {response.status})"
     return None
+
+
+def _text(response: Response) -> str:
+    """The page as text under `crawler.encoding`'s charset policy (not Scrapy's header-first)."""
+    return decode_html(response.body, response.headers.get(b"Content-Type")).text
 
 
 def _maybe_gunzip(body: bytes, max_bytes: int) -> bytes:
