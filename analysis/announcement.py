@@ -227,6 +227,13 @@ def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic
     jobs_value = _pick(_job_values(chosen))
     jobs = int(jobs_value) if jobs_value is not None else None
     investment = _pick_investment(chosen)
+    # "Webhelp : 1.000 emplois à Fès" over a body that only says the site opens: the title has the figure.
+    if title is not None and title not in chosen and _blocker(title, article_topic, True) is None:
+        if jobs is None and title.good_jobs:
+            jobs = title.good_jobs[0].value
+        if investment is None and title.good_money:
+            money = title.good_money[0]
+            investment = Investment(amount=money.amount, currency=money.currency)  # type: ignore[arg-type]
     lead = ([title] if title else []) + body[:2]
     kinds = _kinds(chosen, lead, jobs, investment)
     evidence = _evidence([f for f in chosen if not f.is_title] or chosen, jobs, investment)
