@@ -71,6 +71,25 @@ GENERIC = (
 )
 
 
+# Named voices: each article quotes one or two people the others never quote, which
+# keeps stories on one topic apart even where their template sentences coincide.
+VOICES = (
+    "« {Il faut|Il convient de} {rester prudent|garder la tête froide|relativiser} », {tempère|nuance|"
+    "avertit} $expert, {économiste|analyste|associée} chez $firm, {pour qui|selon qui} {la tendance reste à confirmer|"
+    "le mouvement devra être confirmé} {sur plusieurs trimestres|dans la durée}.",
+    "$expert, {qui dirige le cabinet|à la tête du cabinet|qui dirige la société de conseil} $firm{ à $city2|}, "
+    "{y voit|voit dans ces chiffres} {un signal encourageant|un tournant|le signe d’un rattrapage}.",
+    "{Pour|Selon} $expert, {chercheur|enseignant-chercheur} à l’université de $city2, {le débat|la "
+    "question} {porte désormais|se déplace} {sur la qualité des emplois|sur la productivité|sur le "
+    "financement des PME}.",
+    "{Chez|Du côté de} $firm, {on anticipe|les analystes anticipent} {un atterrissage en douceur|"
+    "une stabilisation|une reprise graduelle}, {explique|indique} $expert {dans une note publiée|lors d’un "
+    "point presse tenu} {lundi|jeudi|cette semaine}.",
+    "{Contacté|Joint} par téléphone, $expert, {président|vice-président} de l’association "
+    "{régionale|professionnelle} de $city2, {réclame|demande} {davantage de visibilité|un calendrier "
+    "clair|des mesures ciblées} {pour les entreprises|pour les opérateurs} {de la région|locaux}.",
+)
+
 TOPICS: tuple[Topic, ...] = (
     Topic(
         "banking", False, False, "finance",

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from string import Template
 
 from newswatch.replica.article import FRENCH_MONTHS, UTC, ReplicaArticle, slugify
-from newswatch.replica.phrasebook import GENERIC, TOPICS, Topic
+from newswatch.replica.phrasebook import GENERIC, TOPICS, VOICES, Topic
 
 CITIES = (
     "Casablanca",
@@ -140,6 +140,7 @@ LAST_NAMES = (
     "Naciri",
     "Filali",
 )
+FIRM_TAILS = ("Conseil", "Advisory", "Research", "Finance", "Capital", "Gestion", "Analytics")
 QUARTERS = ("premier", "deuxième", "troisième", "quatrième")
 # Shares of on-topic stories (the rest is ordinary business news, evenly spread).
 ON_TOPIC_SHARES = {
@@ -192,10 +193,11 @@ def _compose(
     slots = _slots(rng, topic, now.year)
     # The story first, in any order; the economic context closes the article.
     # Only part of the topic's sentences: two stories on one topic must share little.
-    share = round(len(topic.body) * rng.uniform(0.5, 0.7))
+    share = round(len(topic.body) * rng.uniform(0.55, 0.75))
     sentences = [
-        *rng.sample(topic.body, k=max(4, share)),
-        *rng.sample(GENERIC, k=rng.randint(3, 5)),
+        *rng.sample(topic.body, k=max(5, share)),
+        *rng.sample(GENERIC, k=rng.randint(2, 4)),
+        *rng.sample(VOICES, k=2),
     ]
     paragraphs: list[str] = []
     while sentences:
@@ -344,6 +346,8 @@ def _slots(rng: random.Random, topic: Topic, year: int) -> Slots:
         {
             "company": f"{rng.choice(NAME_HEADS)} {rng.choice(tails)}",
             "person": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+            "expert": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+            "firm": f"{rng.choice(NAME_HEADS)} {rng.choice(FIRM_TAILS)}",
             "city": city,
             "city2": city2,
             "hub": rng.choice(HUBS),
