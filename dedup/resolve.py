@@ -90,14 +90,23 @@ def register(session: Session, article_id: int, candidate: Candidate) -> None:
     """
     when = _published(candidate)
     fp = fingerprint(candidate.text)
-    # A byte-for-byte copy adds no phrase to the index: its anchors would only inflate
-    # the counts that mark an anchor as boilerplate.
-    already = index.exact_match(session, fp.body_hash) is not None
+    session.flush()
+    # A copy adds (almost) no phrase to the index: its anchors would only push the
+    # original's anchors towards the boilerplate cap, until a wire story published by
+    # dozens of sites could no longer be found.
+    adds_text = not _is_copy(session, fp, company_keys(candidate.companies))
     index.add_signature(session, _signature(article_id, candidate, fp, when))
-    if not already:
+    if adds_text:
         index.add_anchors(session, article_id, fp.anchors)
     if candidate.announcement:
         index.add_event_keys(session, article_id, event_keys(candidate), when)
+
+
+def _is_copy(session: Session, fp: Fingerprint, companies: set[str]) -> bool:
+    if len(fp.all_tokens) >= MIN_EXACT_TOKENS and index.exact_match(session, fp.body_hash):
+        return True
+    best = _best_text_match(session, fp, companies)
+    return best is not None and best[1].similarity >= SURE_MATCH
 
 
 def _published(candidate: Candidate) -> datetime:

@@ -99,3 +99,16 @@ def test_non_announcement_never_matches_by_event(session):
     store(session, "https://x.ma/a", candidate(article, article.body))
     rewrite = next(a for a in load_corpus() if a.name == "en_atlas_fes")
     assert resolve(session, candidate(rewrite, rewrite.body, announcement=False)).method == "unique"
+
+
+def test_a_wire_story_published_by_many_sites_stays_findable(session):
+    """Copies add no anchors, so a story copied a hundred times is still found."""
+    article = next(a for a in load_corpus() if a.name == "fr_orion_tanger")
+    first = store(session, "https://x.ma/0", candidate(article, article.body))
+    for n in range(1, 100):
+        copy = f"Site numéro {n} : toute l'actualité économique de la région\n\n{article.body}"
+        assert store(session, f"https://x.ma/{n}", candidate(article, copy)).resolution.duplicate_of
+    anchors = session.exec(select(func.count()).select_from(DedupAnchor)).one()
+    assert anchors == session.get(DedupSignature, first.article_id).anchor_count
+    prefix = resolve(session, candidate(article, article.body[: len(article.body) // 2]))
+    assert (prefix.method, prefix.duplicate_of) == ("near-text", first.article_id)
