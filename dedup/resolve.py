@@ -155,7 +155,8 @@ def _near(session: Session, candidate: Candidate, fp: Fingerprint) -> Resolution
         return None
     stored, match = best
     known = stored.is_seed or index.story_known(session, stored.story_id)
-    story = None if known else _facts(session, stored.story_id)
+    brings_facts = bool(candidate.jobs or candidate.investment_amount or candidate.companies)
+    story = _facts(session, stored.story_id) if brings_facts and not known else None
     new = material_change(candidate, story) if story else []
     reason = (
         f"near-duplicate of {_label(stored.id, stored.is_seed)} "
