@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 _POLL_SECONDS = 0.2
 # Killing and recording an abandoned run takes a moment: start it this early.
 _SHUTDOWN_MARGIN_SECONDS = 2.0
+# start_run checks the schema with Alembic, whose module-level context is not thread-safe:
+# the daemon's crawl threads take turns.
+_START_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ def crawl_isolated(
     settings: Settings, source: Source, *, channels: list[str], stop: threading.Event
 ) -> RunSummary:
     """Crawl ``source`` once in a child; the run is recorded however it ends."""
-    run_id = start_run(settings, [source], trigger="daemon")
+    with _START_LOCK:
+        run_id = start_run(settings, [source], trigger="daemon")
     child = multiprocessing.get_context("spawn").Process(
         target=child_main, args=(settings, [source], run_id, channels),
         name=f"newswatch-crawl-{source.name}-{run_id}",

@@ -1,0 +1,60 @@
+"""A hung site is cut off at its time limit and recorded; the other sources' runs complete."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from conftest import fast_crawl
+from newswatch.app import open_database
+from newswatch.replica import ReplicaWeb
+from scheduler.daemon import run_daemon
+from storage.db import make_engine
+from storage.models import SourceError, SourceRun
+from test_daemon_support import HungServer, hung_source_toml, wait_until
+
+# Long enough for a child to start and crawl the replica on a busy 2-core machine.
+RUN_TIMEOUT, KILL_GRACE = 15.0, 1.0
+
+
+def _runs(database_url: str) -> dict[str, SourceRun]:
+    with Session(make_engine(database_url)) as session:
+        return {run.source: run for run in session.exec(select(SourceRun)).all()}
+
+
+def test_a_hung_site_is_killed_and_recorded_while_the_others_complete(
+    make_settings, tmp_path: Path
+) -> None:
+    crawl = fast_crawl().model_copy(update={"run_timeout": RUN_TIMEOUT, "download_timeout": 60})
+    settings = make_settings(crawl=crawl)
+    settings.daemon.every_override = timedelta(hours=1)  # one run each
+    settings.daemon.kill_grace_seconds = KILL_GRACE
+    settings.daemon.max_parallel_crawls = 3
+    stop = threading.Event()
+    open_database(settings)  # migrated before the test polls it
+    with HungServer() as hung, ReplicaWeb(sites=["wp", "arc"]) as replica:
+        sources = tmp_path / "sources.toml"
+        sources.write_text(replica.sources_toml() + "\n" + hung_source_toml(hung.url), encoding="utf-8")
+        daemon = threading.Thread(target=run_daemon, args=(settings,),
+                                  kwargs={"sources_file": sources, "stop": stop}, daemon=True)
+        daemon.start()
+        try:
+            runs = wait_until(lambda: len(r := _runs(settings.database_url)) == 3 and r, 60,
+                              "a run of every source")
+        finally:
+            stop.set()
+            daemon.join(timeout=30)
+    assert not daemon.is_alive()
+
+    hung_run = runs.pop("hung-site")
+    assert hung_run.status == "killed", hung_run
+    took = (hung_run.finished_at - hung_run.started_at).total_seconds()
+    assert took < RUN_TIMEOUT + KILL_GRACE + 10, took
+    assert {run.status for run in runs.values()} == {"ok"}, runs
+    with Session(make_engine(settings.database_url)) as session:
+        errors = session.exec(select(SourceError).where(SourceError.source == "hung-site")).all()
+    assert [e.kind for e in errors] == ["RunKilled"]
+    assert "time limit" in errors[0].message
