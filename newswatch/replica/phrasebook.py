@@ -523,13 +523,13 @@ TOPICS: tuple[Topic, ...] = (
         ("{Offshoring|Nearshoring} : $company investit $mdh millions de DH {à|dans son site de} $city",
          "$company {injecte|consacre} $mdh millions de DH à {l’extension|la modernisation} de son centre "
          "de $city",
-         "{Services IT|Outsourcing} : $company {agrandit|modernise} son site de $city pour $mdh millions de DH"),
-        ("{Le prestataire de services informatiques|L’opérateur de relation client} $company {va "
+         "{Nearshoring|Outsourcing} : $company {agrandit|modernise} son site de $city pour $mdh millions de DH"),
+        ("{Le prestataire de services informatiques nearshore|L’opérateur de relation client offshore} $company {va "
          "consacrer|consacre} $mdh millions de DH à {l’extension|la modernisation} de son {centre|site} "
          "de $city, {a-t-on appris|selon un communiqué de la société}.",
          "$company {a annoncé|annonce} un investissement de $mdh millions de DH {dans|pour} "
-         "{son centre de services|son plateau} de $city, {consacré|destiné} {à la migration vers le "
-         "nuage|à l’automatisation des processus|à la cybersécurité}."),
+         "{son centre de services offshore|son plateau d’outsourcing} de $city, qui {travaille|opère} "
+         "pour des clients européens."),
         ("{L’enveloppe|Le budget} {financera|couvrira} {un nouveau bâtiment|un étage supplémentaire|"
          "l’aménagement de $small0.000 m²} {ainsi que|et} {des équipements de sécurité|une infrastructure "
          "réseau redondante}.",
