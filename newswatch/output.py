@@ -107,3 +107,9 @@ def status(report: dict[str, Any], as_json: bool) -> None:
     table("sources", columns, ([s.get(c) for c in columns] for s in report["sources"]))
     counts = report["alerts"]
     stdout().print(f"alerts: {counts.get('pending', 0)} pending, {counts.get('dead', 0)} dead", highlight=False)
+    if not report.get("daemon_scheduled", True):
+        stdout().print("next runs: no daemon has scheduled this database yet", highlight=False)
+    notices = report.get("admin_notices") or []
+    if notices:
+        columns = ["created_at", "channel", "status", "title"]
+        table("admin notices", columns, ([n.get(c) for c in columns] for n in notices))

@@ -1,4 +1,4 @@
-"""`newswatch status`: the health of every source and of the outbox."""
+"""`newswatch status`: the health of every source, its next run, and the outbox."""
 
 from __future__ import annotations
 
@@ -7,27 +7,54 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from newswatch.settings import Settings
-from storage.models import Alert, Article
+from storage.models import Alert, Article, SourceState
 from storage.queries import source_states
+
+ADMIN_NOTICE_LIMIT = 20
+
+
+def _articles_today(session: Session) -> dict[str, int]:
+    midnight = datetime.combine(datetime.now(UTC).date(), time(), tzinfo=UTC)
+    query = (select(Article.source, func.count()).where(Article.fetched_at >= midnight)
+             .where(Article.is_seed == False)  # noqa: E712
+             .group_by(Article.source))
+    return dict(session.exec(query).all())
+
+
+def _source_row(state: SourceState, next_run: datetime | None, today: int) -> dict[str, Any]:
+    return {
+        "source": state.name, "health": state.health, "last_success": state.last_success_at,
+        "last_error": state.last_error, "last_error_at": state.last_error_at,
+        "consecutive_failures": state.consecutive_failures, "rung": state.last_rung,
+        "last_new_article": state.last_new_article_at, "next_run": next_run,
+        "articles_today": today,
+    }
+
+
+def _admin_notices(session: Session) -> list[dict[str, Any]]:
+    query = (select(Alert).where(Alert.kind == "notice")
+             .order_by(col(Alert.id).desc()).limit(ADMIN_NOTICE_LIMIT))
+    return [
+        {"id": a.id, "channel": a.channel, "status": a.status, "created_at": a.created_at,
+         "title": (a.payload.get("message") or {}).get("title", "")}
+        for a in session.exec(query).all()
+    ]
 
 
 def collect_status(settings: Settings, engine: Engine) -> dict[str, Any]:
-    midnight = datetime.combine(datetime.now(UTC).date(), time(), tzinfo=UTC)
+    """Per source: health, last success/error, next run (from the daemon's job store)."""
+    from scheduler.daemon import crawl_job_id
+    from scheduler.jobstore import next_run_times
+
+    next_runs = next_run_times(settings)
     with Session(engine) as session:
-        today = dict(session.exec(
-            select(Article.source, func.count()).where(Article.fetched_at >= midnight).group_by(Article.source)
-        ).all())
+        today = _articles_today(session)
         alert_counts = dict(session.exec(select(Alert.status, func.count()).group_by(Alert.status)).all())
-        sources = [
-            {
-                "source": s.name, "health": s.health, "last_success": s.last_success_at,
-                "last_error": s.last_error, "last_error_at": s.last_error_at,
-                "consecutive_failures": s.consecutive_failures, "rung": s.last_rung,
-                "next_run": None, "articles_today": today.get(s.name, 0),
-            }
-            for s in source_states(session)
-        ]
-    return {"sources": sources, "alerts": alert_counts}
+        sources = [_source_row(s, next_runs.get(crawl_job_id(s.name)), today.get(s.name, 0))
+                   for s in source_states(session)]
+        notices = _admin_notices(session)
+    return {"sources": sources, "alerts": alert_counts, "admin_notices": notices,
+            "daemon_scheduled": bool(next_runs)}
