@@ -54,6 +54,17 @@ class Selectors(BaseModel):
     lead: str | None = None  # a standfirst placed outside the article body
     body: str | None = None
     remove: list[str] = Field(default_factory=list)  # promos, "Lire aussi" boxes
+    date: str | None = None  # the visible date, read when meta and JSON-LD give none
+    author: str | None = None  # the byline, when trafilatura's author is wrong or missing
+    paywall: list[str] = Field(default_factory=list)  # the site's own "subscribers only" phrases
+    parser: str | None = None  # a module of crawler/sites/ for what selectors cannot say
+
+    @field_validator("parser")
+    @classmethod
+    def _parser(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^[a-z][a-z0-9_]*$", value):
+            raise ValueError("must name a module of crawler/sites/, like 'maghress'")
+        return value
 
 
 class Source(BaseModel):
