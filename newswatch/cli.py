@@ -222,6 +222,33 @@ def sources_list(ctx: typer.Context, sources: SourcesOpt = None, as_json: JsonOp
     output.sources(load_catalogue(settings_of(ctx), sources), as_json)
 
 
+@sources_app.command("check")
+def sources_check(
+    ctx: typer.Context,
+    name: Annotated[Optional[str], typer.Argument(help="Only this source (enabled or not).")] = None,
+    sources: SourcesOpt = None,
+    timeout: Annotated[Optional[float], typer.Option(help="Seconds per request (default: crawl timeout).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Probe each discovery rung live: HTTP status, article links, newest date, verdict.
+
+    Needs network access; obeys robots.txt and never works around bot protection.
+    Exit code 3 when a checked source has no working rung.
+
+    Example: newswatch sources check medias24 --json
+    """
+    from crawler.check import check_sources, working_sources
+    from crawler.sources import select_sources
+    from newswatch.app import load_catalogue
+
+    settings = settings_of(ctx)
+    chosen = select_sources(load_catalogue(settings, sources), [name] if name else None)
+    rows = check_sources(chosen, settings, timeout=timeout)
+    output.source_checks(rows, as_json)
+    if {s.name for s in chosen} - working_sources(rows):
+        raise typer.Exit(EXIT_PARTIAL)
+
+
 @app.command()
 def status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Per source: last success, last error, health; pending and dead alerts.

@@ -113,3 +113,15 @@ def status(report: dict[str, Any], as_json: bool) -> None:
     if notices:
         columns = ["created_at", "channel", "status", "title"]
         table("admin notices", columns, ([n.get(c) for c in columns] for n in notices))
+
+
+def source_checks(rows: list[Any], as_json: bool) -> None:
+    """`sources check`: one row per rung URL probed."""
+    if as_json:
+        emit_json("source-check", [r.as_dict() for r in rows])
+        return
+    columns = ["source", "rung", "url", "status", "items", "newest", "verdict"]
+    table("source check", columns, ([getattr(r, c) for c in columns] for r in rows))
+    for row in rows:
+        if row.message and row.verdict not in ("ok",):
+            stderr().print(f"{row.source} {row.rung}: {row.message}", highlight=False, markup=False)
