@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from newswatch.app import open_database
 from newswatch.replica import ReplicaWeb
 from scheduler.daemon import run_daemon
 from storage.db import make_engine
-from storage.models import SourceError, SourceRun
+from storage.models import CrawlRun, SourceError, SourceRun
 from test_daemon_support import HungServer, hung_source_toml, wait_until
 
 # Long enough for a child to start and crawl the replica on a busy 2-core machine.
@@ -58,3 +59,36 @@ def test_a_hung_site_is_killed_and_recorded_while_the_others_complete(
         errors = session.exec(select(SourceError).where(SourceError.source == "hung-site")).all()
     assert [e.kind for e in errors] == ["RunKilled"]
     assert "time limit" in errors[0].message
+
+
+def test_sigterm_mid_run_abandons_the_run_within_the_grace_and_records_it(
+    make_settings, tmp_path: Path
+) -> None:
+    grace = 4.0
+    settings = make_settings()
+    settings.daemon.every_override = timedelta(hours=1)
+    settings.daemon.shutdown_grace_seconds = grace
+    open_database(settings)
+    stop = threading.Event()
+    with HungServer() as hung:
+        sources = tmp_path / "sources.toml"
+        sources.write_text(hung_source_toml(hung.url), encoding="utf-8")
+        daemon = threading.Thread(target=run_daemon, args=(settings,),
+                                  kwargs={"sources_file": sources, "stop": stop}, daemon=True)
+        daemon.start()
+        wait_until(lambda: _running(settings.database_url), 30, "a run in progress")
+        stopped_at = time.monotonic()
+        stop.set()  # what the SIGTERM handler does
+        daemon.join(timeout=grace + 10)
+        took = time.monotonic() - stopped_at
+    assert not daemon.is_alive() and took <= grace + 1, took
+    run = _runs(settings.database_url)["hung-site"]
+    assert run.status == "killed"
+    with Session(make_engine(settings.database_url)) as session:
+        error = session.exec(select(SourceError)).one()
+    assert "shut down" in error.message
+
+
+def _running(database_url: str) -> bool:
+    with Session(make_engine(database_url)) as session:
+        return session.exec(select(CrawlRun).where(CrawlRun.status == "running")).first() is not None
