@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from sqlalchemy import inspect
 
 from crawler.runner import RunSummary
 from crawler.sources import Source
@@ -18,6 +19,7 @@ from scheduler.daemon import run_daemon
 from scheduler.errors import DaemonAlreadyRunning
 from scheduler.jobstore import next_run_times
 from scheduler.lock import acquire_daemon_lock
+from storage.db import make_engine
 from test_daemon_support import ROOT, fast_env, wait_until
 
 NAMES = ("alpha", "beta", "gamma")
@@ -133,3 +135,17 @@ def test_a_second_daemon_refuses_to_start(database_url: str, tmp_path: Path) -> 
     assert second.returncode == 1, second.stderr
     lines = second.stderr.strip().splitlines()
     assert len(lines) == 1 and "already running" in lines[0], second.stderr
+
+
+def test_schedules_live_outside_the_application_tables(database_url: str, make_settings,
+                                                       tmp_path: Path) -> None:
+    settings = make_settings(database_url=database_url)
+    with DaemonThread(settings, write_sources(tmp_path / "sources.toml")) as daemon:
+        wait_until(lambda: _each_ran_once(daemon), 20, "the first runs")
+    assert {f"crawl:{n}" for n in NAMES} <= set(next_run_times(settings))
+    engine = make_engine(database_url)
+    app_tables = set(inspect(engine).get_table_names())  # the default schema only
+    engine.dispose()
+    assert "apscheduler_jobs" not in app_tables  # Alembic's autogenerate never sees it
+    if database_url.startswith("sqlite"):
+        assert (settings.data_dir / "scheduler.db").exists()  # its own file: no lock contention
