@@ -22,9 +22,13 @@ from twisted.web.http import PotentialDataLoss
 from crawler import errors
 
 _CHALLENGE = re.compile(
-    rb"cf-chl|challenge-platform|just a moment\.\.\.|attention required!|cf-browser-verification"
+    rb"cf[-_]chl|challenge-platform|just a moment\.\.\.|attention required!|cf-browser-verification"
     rb"|captcha|ddos-guard|please enable javascript and cookies|checking your browser",
     re.IGNORECASE,
+)
+
+_CHALLENGE_MARKUP = re.compile(
+    rb"cf[-_]chl|/cdn-cgi/challenge-platform/|cf-browser-verification|ddos-guard", re.IGNORECASE
 )
 
 _TIMEOUTS = (DownloadTimeoutError, TimeoutError, TwistedTimeout)
@@ -46,12 +50,17 @@ class Refused(IgnoreRequest):
 
 
 def is_challenge(response: Response) -> bool:
-    """A bot-protection page (Cloudflare and the like), whatever status it came with."""
-    if response.status not in (403, 429, 503) and b"cf-chl" not in response.body[:20000]:
-        return False
+    """A bot-protection page (Cloudflare and the like), whatever status it came with.
+
+    Under 403/429/503 any challenge wording counts; under another status (some challenges
+    come with 200) only markers no article carries do.
+    """
     if response.headers.get(b"cf-mitigated") == b"challenge":
         return True
-    return bool(_CHALLENGE.search(response.body[:20000]))
+    head = response.body[:20000]
+    if response.status in (403, 429, 503):
+        return bool(_CHALLENGE.search(head))
+    return bool(_CHALLENGE_MARKUP.search(head))
 
 
 def classify(failure: Failure) -> tuple[type[errors.FetchFailure], str, int | None]:
