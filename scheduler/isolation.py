@@ -48,7 +48,19 @@ class Deadlines:
 def child_main(settings: Settings, sources: list[Source], run_id: int, channels: list[str]) -> None:
     """The child's entry point: logging like the parent's, then one Scrapy crawl."""
     configure_logging(settings)
+    _keep_scrapy_off_the_root_logger()
     crawl_in_process(settings, sources, run_id, channels)
+
+
+def _keep_scrapy_off_the_root_logger() -> None:
+    """Scrapy's own root handler would print every record a second time, in its format.
+
+    The handler installed above already formats Scrapy's records (in JSON when asked) at
+    the crawl's log level, so Scrapy's installer becomes a no-op in this child process.
+    """
+    import scrapy.utils.log as scrapy_log
+
+    scrapy_log.install_scrapy_root_handler = lambda _settings: None  # type: ignore[assignment]
 
 
 def crawl_isolated(
