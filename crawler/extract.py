@@ -128,10 +128,10 @@ def _parse(page_html: str) -> etree._Element:
 def _apply_removals(tree: etree._Element, css_selectors: list[str]) -> None:
     for selector in css_selectors:
         for node in tree.cssselect(selector):
-            parent = node.getparent()
-            if parent is not None:
-                # drop_tree keeps the text that follows the node (its tail) in the document.
-                node.drop_tree() if isinstance(node, html.HtmlElement) else parent.remove(node)
+            if node.getparent() is None:
+                continue
+            # drop_tree keeps the text that follows the node (its tail) in the document.
+            node.drop_tree()
 
 
 def _selector_date(tree: etree._Element, css_selector: str | None) -> datetime | None:

@@ -22,6 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from crawler.errors import SourcesFileError
+from crawler.sites import PARSERS
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DURATION = re.compile(r"^(\d+)\s*([smhd])$")
@@ -62,8 +63,8 @@ class Selectors(BaseModel):
     @field_validator("parser")
     @classmethod
     def _parser(cls, value: str | None) -> str | None:
-        if value is not None and not re.match(r"^[a-z][a-z0-9_]*$", value):
-            raise ValueError("must name a module of crawler/sites/, like 'maghress'")
+        if value is not None and value not in PARSERS:
+            raise ValueError(f"no parser {value!r} in crawler/sites (known: {', '.join(sorted(PARSERS))})")
         return value
 
 

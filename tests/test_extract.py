@@ -78,3 +78,12 @@ def test_unknown_parser_is_a_named_error() -> None:
 def test_too_short_is_extraction_failed() -> None:
     with pytest.raises(ExtractionFailed):
         extract_article("<html><body><p>Trop court.</p></body></html>", URL, None)
+
+
+def test_a_source_naming_an_unknown_parser_is_refused_at_load() -> None:
+    from pydantic import ValidationError
+
+    from crawler.sources import Source
+
+    with pytest.raises(ValidationError, match="no parser 'nope'"):
+        Source(name="x", homepage="https://a.ma/", selectors={"parser": "nope"})

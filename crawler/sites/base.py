@@ -6,13 +6,13 @@ from typing import Any
 
 from lxml import etree
 
-from crawler.errors import CrawlerError
+from crawler.errors import ExtractionFailed
 
 
-class UnknownParser(CrawlerError):
-    """A source names a parser that crawler/sites does not have (a catalogue mistake).
-
-    Defined here rather than in crawler/errors.py, which another engineer owns.
+class UnknownParser(ExtractionFailed):
+    """A source names a parser that crawler/sites does not have. Source loading refuses such
+    an entry first; this is the worker's guard, recorded against the page like any failed
+    extraction. Defined here rather than in crawler/errors.py, which another engineer owns.
     """
 
 
