@@ -164,14 +164,26 @@ class RedirectGuard(_RedirectPolicy):
 class MetaRefreshGuard(_RedirectPolicy):
     """Checks a ``<meta http-equiv=refresh>`` target before MetaRefreshMiddleware follows it.
 
-    Runs after decompression (the body must be readable) and before MetaRefreshMiddleware.
+    Runs after decompression (the body must be readable) and before MetaRefreshMiddleware,
+    with its settings, so only a refresh Scrapy would follow is checked. A refresh to the
+    page itself is a reload, not a redirect: the page is read as it is.
     """
 
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.ignore_tags = crawler.settings.getlist("METAREFRESH_IGNORE_TAGS")
+        self.max_delay = crawler.settings.getfloat("METAREFRESH_MAXDELAY")
+
     def process_response(self, request: Request, response: Response) -> Response:
-        if isinstance(response, HtmlResponse) and not request.meta.get("dont_redirect"):
-            _interval, url = get_meta_refresh(response)
-            if url:
-                self.check(request, url)
+        if not isinstance(response, HtmlResponse) or request.meta.get("dont_redirect"):
+            return response
+        interval, url = get_meta_refresh(response, ignore_tags=self.ignore_tags)
+        if not url or interval is None or interval >= self.max_delay:
+            return response
+        if url == request.url:
+            request.meta["dont_redirect"] = True  # MetaRefreshMiddleware reads the same meta
+            return response
+        self.check(request, url)
         return response
 
 

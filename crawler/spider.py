@@ -185,9 +185,10 @@ class NewsSpider(scrapy.Spider):
         problem = _not_an_article(response)
         if problem is not None:
             kind, message = problem
+            # A challenge may lift, as under 403/503 (see `article_failed`): retried next run.
             self.context.recorder.failure(
                 source, kind, message, url=url, http_status=response.status,
-                seen_outcome="blocked" if kind is errors.Blocked else "not_article",
+                seen_outcome=None if kind is errors.Blocked else "not_article",
             )
             return
         link: Link = meta["link"]

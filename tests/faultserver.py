@@ -132,6 +132,16 @@ def redirect(location: str, status: int = 302) -> Responder:
     return lambda ex: ex.send(status, b"", {"Location": location})
 
 
+def delayed(seconds: float, responder: Responder) -> Responder:
+    """A slow server: answers after ``seconds`` (within the crawl's timeout)."""
+
+    def respond(ex: Exchange) -> None:
+        ex.server.site.owner.stopping.wait(seconds)
+        responder(ex)
+
+    return respond
+
+
 def hang(ex: Exchange) -> None:
     """Accept, read the request, never answer (until the server stops)."""
     ex.server.site.owner.stopping.wait(MAX_BLOCK_SECONDS)

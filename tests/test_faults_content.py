@@ -121,6 +121,7 @@ def test_challenge_page_is_blocked_not_stored(run: FaultRun, name: str) -> None:
     error = run.error_for("challenge-article", f"/a/{name}")
     assert error.kind == "Blocked", error.message
     assert not [a for a in run.articles("challenge-article") if a.url.endswith(f"/a/{name}")]
+    assert run.page(error.url or "") is None  # not marked seen: retried once the challenge lifts
 
 
 def test_challenged_feed_marks_the_source_blocked(run: FaultRun) -> None:

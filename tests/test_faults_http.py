@@ -14,9 +14,11 @@ from faultserver import (
     FaultRun,
     FaultServer,
     crawled,
+    delayed,
     hang,
     page,
     reset_mid_body,
+    rss,
     sequence,
     truncated,
 )
@@ -42,6 +44,10 @@ def build(server: FaultServer) -> None:
     slow_down = page("slow down", status=429, headers={"Retry-After": str(RETRY_AFTER)})
     throttled.good("throttled", sequence(slow_down, throttled.article("throttled")))
     throttled.standard()
+
+    slow = server.site("slow-feed")  # its article is fetched while the retry above waits
+    slow.route("/feed.xml", delayed(1.0, page(rss([slow.good()]), content_type="application/rss+xml")))
+    slow.use(feeds=[slow.url("/feed.xml")])
 
     capped = server.site("retry-after-too-long").standard("/a/throttled")
     capped.route("/a/throttled", page("come back tomorrow", status=429, headers={"Retry-After": "86400"}))
@@ -92,6 +98,9 @@ def test_retry_after_is_honoured(run: FaultRun) -> None:
     assert len(hits) == 2
     assert hits[1].at - hits[0].at >= RETRY_AFTER
     assert run.errors("retry-after") == []
+    # The wait is a timer, not a sleep of the reactor: other sites were fetched meanwhile.
+    slow = run.server.hits_for("slow-feed", "/a/good")
+    assert slow and hits[0].at < slow[0].at < hits[1].at
 
 
 def test_retry_after_past_the_cap_is_not_retried_early(run: FaultRun) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from faultserver import FaultRun, FaultServer, crawled, page, redirect
+from faultserver import FaultRun, FaultServer, article_html, article_text, crawled, page, redirect
 
 SCHEMES = {
     "to-file": "file:///etc/passwd",
@@ -23,6 +23,12 @@ SCHEMES = {
 
 def offsite(url: str) -> str:
     return url.replace("127.0.0.1", "localhost")
+
+
+def reload_page(url: str) -> str:
+    """A good article that reloads itself every 30 s, as news pages do."""
+    head = f'<meta http-equiv="refresh" content="30; url={url}">'
+    return article_html("Une page qui se recharge", article_text("meta-refresh-self"), extra_head=head)
 
 
 def build(server: FaultServer) -> None:
@@ -50,6 +56,10 @@ def build(server: FaultServer) -> None:
     feed = server.site("feed-off-site")
     feed.route("/feed.xml", redirect(offsite(feed.url("/feed.xml"))))
     feed.use(feeds=[feed.url("/feed.xml")], sections=[feed.section([feed.good()])])
+
+    reload = server.site("meta-refresh-self")
+    reload.good("reloads", page(reload_page(reload.url("/a/reloads"))))
+    reload.standard()
 
     refresh = server.site("meta-refresh-off-site").standard("/a/refresh")
     target = offsite(refresh.url("/a/elsewhere"))
@@ -106,3 +116,8 @@ def test_meta_refresh_off_site_is_refused(run: FaultRun) -> None:
     error = run.error_for("meta-refresh-off-site", "/a/refresh")
     assert error.kind == "OffSiteRedirect", error.message
     assert run.server.hits_for("meta-refresh-off-site", "/a/elsewhere") == []
+
+
+def test_meta_refresh_to_itself_is_read_as_the_page(run: FaultRun) -> None:
+    assert run.errors("meta-refresh-self") == []
+    assert len(run.server.hits_for("meta-refresh-self", "/a/reloads")) == 1
