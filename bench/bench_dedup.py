@@ -41,7 +41,7 @@ _EPOCH = datetime(2016, 1, 1, tzinfo=UTC)
 COLUMNS = [
     ("stored", 10), ("load s", 7), ("dup ms", 7), ("dup p95", 8), ("dup cpu", 8),
     ("uniq ms", 8), ("uniq p95", 9), ("uniq cpu", 9), ("recall", 7), ("RSS MB", 7),
-    ("RSS +MB", 8), ("DB MB", 7),
+    ("RSS +MB", 8), ("DB MB", 7), ("lookup ms", 9),
 ]
 
 
@@ -185,6 +185,7 @@ def probe(db: Path, rounds: int) -> dict:
                 timings[kind].append((time.perf_counter() - t0) * 1000)
                 cpu[kind].append((time.process_time() - c0) * 1000)
                 found += kind == "near-dup" and res.duplicate_of is not None
+        lookups = [lookup_ms(session, cand) for _ in range(rounds) for _, cand in cases]
     near = timings["near-dup"]
     return {
         "near_mean": statistics.mean(near),
@@ -194,9 +195,27 @@ def probe(db: Path, rounds: int) -> dict:
         "unique_mean": statistics.mean(timings["unique"]),
         "unique_p95": statistics.quantiles(timings["unique"], n=20)[-1],
         "recall": found / len(near),
+        "lookup_mean": statistics.mean(lookups),
         "rss_mb": rss_mb(),
         "rss_growth_mb": rss_mb() - rss_before,
     }
+
+
+def lookup_ms(session, cand) -> float:  # noqa: ANN001
+    """The index probes alone (what grows with the history): exact hash, anchors, events."""
+    from datetime import timedelta
+
+    from dedup import index
+    from dedup.events import event_keys
+    from dedup.fingerprint import fingerprint
+
+    fp = fingerprint(cand.text)
+    when, window = cand.published_at, timedelta(days=10)
+    t0 = time.perf_counter()
+    index.exact_match(session, fp.body_hash)
+    index.anchor_hits(session, fp.query_anchors())
+    index.event_hits(session, event_keys(cand), when - window, when + window)
+    return (time.perf_counter() - t0) * 1000
 
 
 # --- driver -------------------------------------------------------------------------------
@@ -230,6 +249,7 @@ def run(sizes: list[int], db: Path, rounds: int) -> None:
             f"{r['near_p95']:.2f}", f"{r['near_cpu']:.2f}", f"{r['unique_mean']:.2f}",
             f"{r['unique_p95']:.2f}", f"{r['unique_cpu']:.2f}", f"{r['recall']:.3f}",
             f"{r['rss_mb']:.0f}", f"{r['rss_growth_mb']:.1f}", f"{db.stat().st_size / 1e6:.0f}",
+            f"{r['lookup_mean']:.2f}",
         ]
         row = " ".join(f"{value:>{width}}" for value, (_, width) in zip(values, COLUMNS))
         print(row, flush=True)

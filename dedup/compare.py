@@ -60,7 +60,9 @@ def substitutions(a: Fingerprint, b: Fingerprint) -> list[tuple[str, str]]:
     ``b``. A run of name words ("Nearsoft Maghreb") is one unit, so a two-word company
     replaced by another still sits between the same neighbours."""
     b_words = set(b.words)
-    if not any(_kind(w, a) for w in set(a.words) - b_words):
+    a_only = set(a.words) - b_words
+    figures_only = any(is_number(w) and _is_figure(w) for w in a_only)
+    if not figures_only and not (a_only and a_only & a.names):
         return []  # every figure and name of ``a`` is in ``b``: nothing was substituted
     a_units, b_units = _units(a), _units(b)
     b_slots = _slots([u for u, _ in b_units])

@@ -41,6 +41,7 @@ class StoredArticle:
     text: str
     is_seed: bool
     story_id: int | None
+    known: bool  # a seed, or in a story of the seed corpus
     companies: list[str]  # as analysis read them when the article was registered
 
 
@@ -65,10 +66,11 @@ def _exact_stmt() -> Select[Any]:
 
 @cache
 def _articles_stmt() -> Select[Any]:
-    a, s = _ARTICLE.c, _SIGNATURE.c
+    a, s, st = _ARTICLE.c, _SIGNATURE.c, _STORY.c
     return (
-        select(a.id, a.text, a.is_seed, a.story_id, s.companies)
+        select(a.id, a.text, a.is_seed, a.story_id, st.known, s.companies)
         .join_from(_ARTICLE, _SIGNATURE, s.article_id == a.id, isouter=True)
+        .join_from(_ARTICLE, _STORY, st.id == a.story_id, isouter=True)
         .where(a.id.in_(bindparam("ids", expanding=True)))
     )
 
@@ -86,11 +88,6 @@ def _event_stmt() -> Select[Any]:
         )
         .limit(EVENT_ROWS)
     )
-
-
-@cache
-def _story_known_stmt() -> Select[Any]:
-    return select(_STORY.c.known).where(_STORY.c.id == bindparam("id"))
 
 
 @cache
@@ -150,8 +147,8 @@ def anchor_hits(session: Session, anchors: Sequence[int]) -> Counter[int]:
 def stored_articles(session: Session, ids: Iterable[int]) -> list[StoredArticle]:
     rows = _run(session, _articles_stmt(), {"ids": list(ids)}).all()
     return [
-        StoredArticle(i, body, seed, story, list(companies or []))
-        for i, body, seed, story, companies in rows
+        StoredArticle(i, body, seed, story, bool(seed or known), list(companies or []))
+        for i, body, seed, story, known, companies in rows
     ]
 
 
@@ -165,12 +162,6 @@ def event_hits(
     params = {"keys": list(keys), "lo": lo, "hi": hi}
     pairs = set(_run(session, _event_stmt(), params).all())
     return Counter(story_id for story_id, _ in pairs)
-
-
-def story_known(session: Session, story_id: int | None) -> bool:
-    if story_id is None:
-        return False
-    return bool(_run(session, _story_known_stmt(), {"id": story_id}).scalar())
 
 
 def story_facts(session: Session, story_id: int) -> StoryFacts | None:

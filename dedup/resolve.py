@@ -144,7 +144,7 @@ def _exact(session: Session, fp: Fingerprint) -> Resolution | None:
     if article_id is None:
         return None
     stored = index.stored_articles(session, [article_id])[0]
-    known = stored.is_seed or index.story_known(session, stored.story_id)
+    known = stored.known
     reason = f"exact copy of {_label(article_id, stored.is_seed)} (same normalised body)"
     return Resolution(article_id, 1.0, "exact-hash", stored.story_id, known, False, reason)
 
@@ -154,7 +154,7 @@ def _near(session: Session, candidate: Candidate, fp: Fingerprint) -> Resolution
     if best is None:
         return None
     stored, match = best
-    known = stored.is_seed or index.story_known(session, stored.story_id)
+    known = stored.known
     brings_facts = bool(candidate.jobs or candidate.investment_amount or candidate.companies)
     story = _facts(session, stored.story_id) if brings_facts and not known else None
     new = material_change(candidate, story) if story else []
