@@ -81,6 +81,8 @@ class RetryAfterMiddleware(RetryMiddleware):
         if delay is None:
             return super().process_response(request, response)
         if delay > self.max_delay:
+            if "source" not in request.meta:
+                return response  # robots.txt: RobotsPolicyMiddleware reads the 429 itself
             kind = errors.RateLimited if response.status == 429 else errors.HttpError
             raise Refused(
                 kind, f"HTTP {response.status} asks to retry in {delay:g} s, over the "

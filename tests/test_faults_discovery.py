@@ -91,6 +91,10 @@ def build(server: FaultServer) -> None:
     broken.route("/robots.txt", page("<h1>500</h1>", status=500))
     broken.use(feeds=[broken.feed([broken.url("/a/never")])])
 
+    throttled = server.site("robots-429")
+    throttled.route("/robots.txt", page("slow down", status=429, headers={"Retry-After": "86400"}))
+    throttled.use(feeds=[throttled.feed([throttled.url("/a/never")])])
+
     missing = server.site("robots-404").standard()
     missing.route("/robots.txt", page("<h1>404</h1>", status=404))
 
@@ -158,6 +162,11 @@ def test_robots_answering_500_keeps_the_whole_host_off_limits(run: FaultRun) -> 
     assert {h.path for h in run.server.hits_for("robots-500")} == {"/robots.txt"}
     assert run.source_run("robots-500").status == "failed"
     assert run.state("robots-500").health == "failing"
+
+
+def test_robots_answering_429_keeps_the_host_off_limits_too(run: FaultRun) -> None:
+    assert run.error_for("robots-429", "/feed.xml").kind == "RobotsUnavailable"
+    assert {h.path for h in run.server.hits_for("robots-429")} == {"/robots.txt"}
 
 
 def test_robots_answering_404_allows_everything(run: FaultRun) -> None:
