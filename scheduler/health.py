@@ -60,11 +60,12 @@ def assess(
     """What is wrong with the source now, if anything."""
     if streak:
         episode = f"run{streak[-1].id}"  # the first failed run of the streak
+        cause = state.last_error or streak[0].status
         if streak[0].status == "blocked":
-            return Problem("blocked", episode, f"blocked by the site (last error: {state.last_error})")
+            return Problem("blocked", episode, f"blocked by the site (last error: {cause})")
         if len(streak) >= settings.daemon.failure_threshold:
             return Problem("failing", episode,
-                           f"failed {len(streak)} runs in a row (last error: {state.last_error})")
+                           f"failed {len(streak)} runs in a row (last error: {cause})")
         return None
     last_new = state.last_new_article_at or state.first_seen_at
     if now - last_new > quiet_after(settings, interval):
