@@ -137,13 +137,19 @@ def same_event(facts: Facts, story: StoryFacts) -> EventMatch:
     # Kinds come from each article's own analysis and differ between a rewrite and its
     # original ("mou" here, "new_site" there): a clash only matters without other proof.
     kinds_clash = bool(facts.kinds and story.kinds and not set(facts.kinds) & story.kinds)
-    if shared_company and (agreed or not kinds_clash):
-        return EventMatch(True, 2 + len(agreed), _why("same company", agreed))
-    if shared_company or jobs_clash or amount_clash:
-        return EventMatch(False, 0, "figures or kind differ")
     specific = (jobs_ok and significant_digits(float(facts.jobs or 0)) >= 3) or (
         amount_ok and significant_digits(facts.investment_amount or 0.0) >= 3
     )
+    if jobs_clash or amount_clash:
+        # One company, other figures: its next project, not this one. (If it was a revised
+        # figure, the analysts get a second alert: better than a missed one.)
+        return EventMatch(False, 0, "figures differ")
+    if shared_company and agreed:
+        return EventMatch(True, 2 + len(agreed), _why("same company", agreed))
+    if shared_company and not kinds_clash:
+        return EventMatch(True, 2, "same company, no conflicting figure")
+    if shared_company:
+        return EventMatch(False, 0, "kind differs")
     same_city = bool(city_keys(facts.cities) & story.cities)
     if specific or len(agreed) == 2 or (agreed and same_city and not kinds_clash):
         return EventMatch(True, len(agreed), _why("same figures", agreed))

@@ -146,3 +146,17 @@ def test_same_template_other_company_same_figures_is_not_a_copy():
     match = compare(fingerprint(template.format(co="Nearsoft Maghreb")),
                     fingerprint(template.format(co="Bluewave CX")))
     assert match.similarity > 0.8 and not match.is_near_duplicate
+
+
+def test_same_company_other_figures_is_its_next_project():
+    story = StoryFacts(story_id=1, known=False, kinds={"jobs"}, companies={"orion tech services"},
+                       jobs={600}, amounts={("MAD", 120e6)}, numbers={600.0, 120e6})
+    next_project = _cand(companies=["Orion Tech Services"], jobs=250, investment_amount=30e6)
+    assert not same_event(next_project, story).same
+    same_jobs_other_amount = _cand(companies=["Orion Tech Services"], jobs=600,
+                                   investment_amount=30e6)
+    assert not same_event(same_jobs_other_amount, story).same
+    adds_amount = StoryFacts(story_id=2, known=False, companies={"orion tech services"}, jobs={600})
+    match = same_event(same_jobs_other_amount, adds_amount)
+    assert match.same
+    assert material_change(same_jobs_other_amount, adds_amount) == ["amount 30,000,000 MAD"]
