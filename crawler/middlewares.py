@@ -39,7 +39,7 @@ from tldextract import TLDExtract
 from w3lib.url import safe_url_string
 
 from crawler import errors
-from crawler.failures import Refused
+from crawler.failures import Refused, is_challenge
 
 _REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 
@@ -83,7 +83,7 @@ class RetryAfterMiddleware(RetryMiddleware):
         if delay > self.max_delay:
             if "source" not in request.meta:
                 return response  # robots.txt: RobotsPolicyMiddleware reads the 429 itself
-            kind = errors.RateLimited if response.status == 429 else errors.HttpError
+            kind = _refusal_kind(response)
             raise Refused(
                 kind, f"HTTP {response.status} asks to retry in {delay:g} s, over the "
                 f"{self.max_delay:g} s cap: not retried before the next run", response.status,
@@ -93,6 +93,12 @@ class RetryAfterMiddleware(RetryMiddleware):
             return response
         await asyncio.sleep(delay)  # a timer on the loop: every other download goes on
         return retry
+
+
+def _refusal_kind(response: Response) -> type[errors.FetchFailure]:
+    if is_challenge(response):
+        return errors.Blocked
+    return errors.RateLimited if response.status == 429 else errors.HttpError
 
 
 # -- redirects ---------------------------------------------------------------------------
