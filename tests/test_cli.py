@@ -34,6 +34,7 @@ def env(tmp_path: Path) -> dict[str, str]:
         "NEWSWATCH_CRAWL__EXTRACTION_WORKERS": "1",
         "NEWSWATCH_CRAWL__RETRY_TIMES": "0",
         "NEWSWATCH_CRAWL__DOWNLOAD_TIMEOUT": "5",
+        "COLUMNS": "300",  # tables are not wrapped mid-name when stdout is a pipe
     })
     return clean
 
