@@ -20,7 +20,7 @@ from crawler.scrapy_settings import scrapy_settings
 from crawler.sources import Source
 from crawler.spider import NewsSpider
 from newswatch.settings import Settings
-from storage.db import connect, session_scope
+from storage.db import connect, session_scope, shared_engine
 from storage.models import CrawlRun, SourceError, SourceRun, SourceState
 from storage.types import utcnow
 
@@ -44,7 +44,7 @@ class RunSummary:
 
 
 def start_run(settings: Settings, sources: list[Source], trigger: str) -> int:
-    engine = connect(settings.effective_database_url)
+    engine = shared_engine(settings.effective_database_url)
     with session_scope(engine) as session:
         for source in sources:
             if session.get(SourceState, source.name) is None:
@@ -95,14 +95,14 @@ def crawl(
         log.error("crawl run %s passed its time limit; killing it", run_id)
         child.kill()
         child.join()
-        _mark_killed(settings, run_id, sources, "run passed its time limit and was killed")
+        mark_killed(settings, run_id, sources, "run passed its time limit and was killed")
     elif child.exitcode != 0:
-        _mark_killed(settings, run_id, sources, f"crawl process exited with code {child.exitcode}")
+        mark_killed(settings, run_id, sources, f"crawl process exited with code {child.exitcode}")
     return summarize(settings, run_id)
 
 
-def _mark_killed(settings: Settings, run_id: int, sources: list[Source], reason: str) -> None:
-    engine = connect(settings.effective_database_url, migrate=False)
+def mark_killed(settings: Settings, run_id: int, sources: list[Source], reason: str) -> None:
+    engine = shared_engine(settings.effective_database_url)
     with session_scope(engine) as session:
         run = session.get(CrawlRun, run_id)
         if run is None or run.finished_at is not None:
@@ -115,7 +115,7 @@ def _mark_killed(settings: Settings, run_id: int, sources: list[Source], reason:
 
 
 def summarize(settings: Settings, run_id: int) -> RunSummary:
-    engine = connect(settings.effective_database_url, migrate=False)
+    engine = shared_engine(settings.effective_database_url)
     with session_scope(engine) as session:
         run = session.get(CrawlRun, run_id)
         assert run is not None

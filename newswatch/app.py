@@ -11,15 +11,21 @@ from crawler.runner import RunSummary, crawl
 from crawler.sources import Source, load_sources, select_sources
 from newswatch.seeding import ensure_bundled_seeds
 from newswatch.settings import Settings
-from storage.db import connect
+from storage.db import shared_engine
+
+_SEEDED: set[str] = set()
 
 log = logging.getLogger(__name__)
 
 
 def open_database(settings: Settings) -> Engine:
     """The database, migrated to head, with the bundled seed corpus loaded."""
-    engine = connect(settings.effective_database_url)
-    ensure_bundled_seeds(engine)
+    url = settings.effective_database_url
+    first_use = url not in _SEEDED
+    engine = shared_engine(url)
+    if first_use:
+        ensure_bundled_seeds(engine)
+        _SEEDED.add(url)
     return engine
 
 

@@ -15,7 +15,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from crawler.runner import RunSummary, _mark_killed, crawl_in_process, start_run, summarize
+from crawler.runner import RunSummary, mark_killed, crawl_in_process, start_run, summarize
 from crawler.sources import Source
 from newswatch.logs import configure_logging
 from newswatch.settings import Settings
@@ -79,7 +79,7 @@ def crawl_isolated(
         reason = f"crawl process exited with code {child.exitcode}"
     if reason is not None:
         log.error("crawl of %s (run %s): %s", source.name, run_id, reason)
-        _mark_killed(settings, run_id, [source], reason)
+        mark_killed(settings, run_id, [source], reason)
     return summarize(settings, run_id)
 
 

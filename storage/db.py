@@ -95,6 +95,17 @@ def connect(url: str, *, migrate: bool = True) -> Engine:
     return engine
 
 
+_ENGINES: dict[str, Engine] = {}
+
+
+def shared_engine(url: str) -> Engine:
+    """One engine per database URL per process, migrated once: long-lived processes (the
+    daemon) would otherwise build an engine and a connection pool on every run."""
+    if url not in _ENGINES:
+        _ENGINES[url] = connect(url)
+    return _ENGINES[url]
+
+
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """One transaction: committed on success, rolled back on error."""
