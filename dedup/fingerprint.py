@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from dedup.stopwords import STOPWORDS
 from dedup.text import body_paragraphs, hash_tokens, is_number, paragraph_tokens, tokens
@@ -93,6 +93,7 @@ def proper_names(text: str) -> frozenset[str]:
     return frozenset(t for t in tokens(capitalised) if _is_content(t) and t not in common)
 
 
+@lru_cache(maxsize=64)  # resolve and register fingerprint the same text in one transaction
 def fingerprint(text: str) -> Fingerprint:
     paragraphs = paragraph_tokens(text)
     all_tokens = [t for p in paragraphs for t in p]

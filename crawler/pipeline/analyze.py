@@ -10,6 +10,8 @@ from crawler.pipeline.base import Stage
 
 class AnalyzeStage(Stage):
     def process_item(self, item: ArticleItem) -> ArticleItem:
+        if item.analysis is not None:  # done in the extraction worker, the usual case
+            return item
         extracted = item.extracted
         assert extracted is not None
         item.analysis = analyze(

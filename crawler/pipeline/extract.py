@@ -10,7 +10,7 @@ from pebble import ProcessExpired, ProcessPool
 from scrapy.exceptions import DropItem
 
 from crawler import errors
-from crawler.extract import extract_article
+from crawler.work import extract_and_analyze
 from crawler.items import ArticleItem, Extracted
 from crawler.pipeline.base import Stage
 
@@ -37,12 +37,14 @@ class ExtractStage(Stage):
             self._fail(item, errors.ExtractionFailed, f"page of {len(item.html)} characters is over the extraction cap")
         selectors = self._selectors(item.source)
         assert self.pool is not None
+        language = self.context.sources[item.source].language
         future = self.pool.schedule(
-            extract_article, args=(item.html, item.fetched_url, selectors),
+            extract_and_analyze,
+            args=(item.html, item.fetched_url, selectors, item.link_title, language),
             timeout=crawl.extraction_timeout,
         )
         try:
-            fields = await asyncio.wrap_future(future)
+            fields, item.analysis = await asyncio.wrap_future(future)
         except FutureTimeout:
             self._fail(item, errors.ExtractionFailed, f"extraction passed {crawl.extraction_timeout:g} s and was killed")
         except ProcessExpired as exc:
