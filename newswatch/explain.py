@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from dedup import canonical_url
-from storage.models import Alert, Article, Page
+from storage.models import Alert, Article, Page, SourceError
 from storage.queries import find_article, find_page, get_story, story_articles
 
 
@@ -25,11 +25,27 @@ def explain(session: Session, ref: str) -> dict[str, Any]:
 def _not_stored(session: Session, ref: str) -> dict[str, Any]:
     page = find_page(session, ref) or (None if ref.isdigit() else find_page(session, canonical_url(ref)))
     if page is None:
-        lines = [f"{ref}: never seen. It was not found in any feed, sitemap or section crawled."]
-        return {"found": False, "ref": ref, "lines": lines}
+        return _failed_or_unknown(session, ref)
     reason = page.reason or page.outcome
     lines = [f"{page.url}: skipped ({page.outcome}): {reason}", f"source: {page.source}, HTTP {page.http_status}"]
     return {"found": True, "ref": ref, "verdict": page.outcome, "reason": reason, "page": _page_dict(page), "lines": lines}
+
+
+def _failed_or_unknown(session: Session, ref: str) -> dict[str, Any]:
+    """A URL that failed in a way worth retrying is not in the seen-store: its error says why."""
+    urls = {ref} if ref.isdigit() else {ref, canonical_url(ref)}
+    error = session.exec(
+        select(SourceError).where(col(SourceError.url).in_(urls)).order_by(col(SourceError.id).desc())
+    ).first()
+    if error is None:
+        lines = [f"{ref}: never seen. It was not found in any feed, sitemap or section crawled."]
+        return {"found": False, "ref": ref, "lines": lines}
+    lines = [
+        f"{error.url}: failed in run {error.run_id} ({error.kind}: {error.message}); "
+        "it is tried again on the next run",
+        f"source: {error.source}, HTTP {error.http_status}, at {error.at}",
+    ]
+    return {"found": True, "ref": ref, "verdict": "failed, retried next run", "reason": f"{error.kind}: {error.message}", "lines": lines}
 
 
 def _page_dict(page: Page) -> dict[str, Any]:

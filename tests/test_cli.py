@@ -153,3 +153,15 @@ def test_demo_runs_the_whole_flow_offline(env: dict[str, str]) -> None:
     assert "Tellaris CX" in result.stdout and "Nexora" in result.stdout  # the announcements
     assert "announcements (one per story)" in result.stdout
     assert "serving example site" in result.stderr
+
+
+def test_explain_names_the_error_of_a_page_that_will_be_retried(env: dict[str, str], tmp_path: Path) -> None:
+    with ReplicaWeb(sites=["custom"]) as web:
+        sources = web.write_sources(tmp_path / "sources.toml")
+        car = next(a for a in web.sites["custom"].articles() if a.expected.get("story") == "C")
+        path = "/" + web.article_url(car).split("/", 3)[3]
+        web.override("custom", path, status=503, body=b"maintenance")
+        assert run(["crawl", "--sources", str(sources)], env).returncode == 0
+        result = run(["explain", web.article_url(car)], env)
+    assert result.returncode == 0
+    assert "HttpError" in result.stdout and "tried again on the next run" in result.stdout
