@@ -291,11 +291,18 @@ def demo(
 def _known_errors() -> tuple[type[Exception], ...]:
     from pydantic import ValidationError
 
+    from alerts.errors import AlertsError
+    from analysis.errors import AnalysisError
     from crawler.errors import CrawlerError
+    from dedup.errors import DedupError
     from newswatch.errors import NewswatchError
+    from scheduler.errors import SchedulerError
     from storage.errors import StorageError
 
-    return (NewswatchError, CrawlerError, StorageError, ValidationError)
+    return (
+        NewswatchError, CrawlerError, StorageError, AlertsError, AnalysisError, DedupError,
+        SchedulerError, ValidationError,
+    )
 
 
 def main() -> None:

@@ -165,3 +165,9 @@ def test_explain_names_the_error_of_a_page_that_will_be_retried(env: dict[str, s
         result = run(["explain", web.article_url(car)], env)
     assert result.returncode == 0
     assert "HttpError" in result.stdout and "tried again on the next run" in result.stdout
+
+
+def test_a_channel_that_is_not_configured_is_a_one_line_error(env: dict[str, str]) -> None:
+    result = run(["alerts", "test", "--channel", "slack"], env)
+    assert result.returncode == 1
+    assert "not configured" in result.stderr and "Traceback" not in result.stderr
