@@ -1,4 +1,5 @@
-"""Stage 1: trafilatura in a pool of worker processes, each page under a hard time limit."""
+"""Stage 1: trafilatura and the analysis in a pool of worker processes, each page under a
+hard time limit."""
 
 from __future__ import annotations
 
