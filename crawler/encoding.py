@@ -13,12 +13,18 @@ Policy (`decode_html`):
 4. Mojibake left inside the chosen text (a page double-encoded at the source, "Ã©conomie")
    is repaired line by line with ``ftfy.fix_encoding``; clean lines are left untouched.
 
+ftfy's badness check is a large regex that reads a few MB/s: on a 150 KB page it would cost
+more than trafilatura. So a page is only handed to it when it holds a UTF-8 lead character
+read as windows-1252/latin-1 followed by a continuation character (``Ã©``, ``Ø§``), the shape
+every UTF-8 mojibake takes; clean text, in any script, almost never does.
+
 Charset labels are resolved as browsers do (WHATWG): ``iso-8859-1`` means windows-1252.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 import ftfy
@@ -31,6 +37,12 @@ from w3lib.encoding import (
 )
 
 _SCORE_SAMPLE = 200_000  # characters scored per candidate: enough to see mojibake, cheap
+# A UTF-8 lead byte (C2-F4) then a continuation byte (80-BF), both decoded as windows-1252.
+_MOJIBAKE_PAIR = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122]"
+)
 
 
 @dataclass(frozen=True)
@@ -82,7 +94,7 @@ def _best_declared(body: bytes, candidates: list[tuple[str, str]]) -> tuple[str,
             text = body.decode(encoding)
         except UnicodeDecodeError:
             continue
-        scored.append((badness(text[:_SCORE_SAMPLE]), order, encoding, text, reason))
+        scored.append((_badness(text[:_SCORE_SAMPLE]), order, encoding, text, reason))
     if not scored:
         return None
     _score, _order, encoding, text, reason = min(scored, key=lambda entry: entry[:2])
@@ -107,7 +119,15 @@ def _guess(body: bytes) -> str | None:
     return _resolve(match.encoding) if match is not None else None
 
 
+def _badness(text: str) -> int:
+    return badness(text) if _MOJIBAKE_PAIR.search(text) else 0
+
+
+def _looks_bad(text: str) -> bool:
+    return _MOJIBAKE_PAIR.search(text) is not None and is_bad(text)
+
+
 def _repair(text: str) -> str:
-    if not is_bad(text):
+    if not _looks_bad(text):
         return text
-    return "".join(ftfy.fix_encoding(line) if is_bad(line) else line for line in text.splitlines(keepends=True))
+    return "".join(ftfy.fix_encoding(line) if _looks_bad(line) else line for line in text.splitlines(keepends=True))

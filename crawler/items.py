@@ -24,7 +24,8 @@ class ArticleItem:
     url: str  # canonical: the seen-store key
     fetched_url: str
     http_status: int
-    html: str
+    body: bytes  # decoded in the worker, under `crawler.encoding`'s policy
+    content_type: bytes | None = None
     link_title: str | None = None
     link_published: datetime | None = None
     rung: str | None = None

@@ -20,7 +20,6 @@ from twisted.python.failure import Failure
 from crawler import errors
 from crawler.context import RunContext
 from crawler.discovery import Link, parse_feed, parse_section, parse_sitemap, parse_wp_posts
-from crawler.encoding import decode_html
 from crawler.failures import classify, is_challenge
 from crawler.items import ArticleItem
 from crawler.sources import Source
@@ -194,7 +193,7 @@ class NewsSpider(scrapy.Spider):
         link: Link = meta["link"]
         yield ArticleItem(
             source=source, url=url, fetched_url=response.url, http_status=response.status,
-            html=_text(response), link_title=link.title, link_published=link.published,
+            body=response.body, content_type=response.headers.get(b"Content-Type"), link_title=link.title, link_published=link.published,
             rung=meta["rung"],
         )
 
@@ -221,11 +220,6 @@ def _not_an_article(response: Response) -> tuple[type[errors.FetchFailure], str]
     if is_challenge(response):
         return errors.Blocked, f"challenge page (HTTP {response.status})"
     return None
-
-
-def _text(response: Response) -> str:
-    """The page as text under `crawler.encoding`'s charset policy (not Scrapy's header-first)."""
-    return decode_html(response.body, response.headers.get(b"Content-Type")).text
 
 
 def _maybe_gunzip(body: bytes, max_bytes: int) -> bytes:

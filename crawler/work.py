@@ -1,7 +1,8 @@
-"""What a worker process does for one page: extraction, then the analysis of its text.
+"""What a worker process does for one page: decoding, extraction, then the analysis of its
+text.
 
-Both are pure CPU work; running them in the pool, beside each other, keeps the crawl's event
-loop free for downloads and the database.
+All of it is pure CPU work (the charset policy alone reads the whole page); running it in the
+pool keeps the crawl's event loop free for downloads and the database.
 """
 
 from __future__ import annotations
@@ -9,12 +10,19 @@ from __future__ import annotations
 from typing import Any
 
 from analysis import analyze
+from crawler.encoding import decode_html
 from crawler.extract import extract_article
 
 
 def extract_and_analyze(
-    page_html: str, url: str, selectors: dict[str, Any] | None, link_title: str | None, language: str
+    body: bytes,
+    content_type: bytes | None,
+    url: str,
+    selectors: dict[str, Any] | None,
+    link_title: str | None,
+    language: str,
 ) -> tuple[dict[str, Any], Any]:
+    page_html = decode_html(body, content_type).text
     fields = extract_article(page_html, url, selectors)
     analysis = analyze(
         title=fields["title"] or link_title, text=fields["text"],

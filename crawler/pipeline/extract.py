@@ -34,14 +34,14 @@ class ExtractStage(Stage):
 
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         crawl = self.context.settings.crawl
-        if len(item.html) > crawl.max_extract_bytes:
-            self._fail(item, errors.ExtractionFailed, f"page of {len(item.html)} characters is over the extraction cap")
+        if len(item.body) > crawl.max_extract_bytes:
+            self._fail(item, errors.ExtractionFailed, f"page of {len(item.body)} bytes is over the extraction cap")
         selectors = self._selectors(item.source)
         assert self.pool is not None
         language = self.context.sources[item.source].language
         future = self.pool.schedule(
             extract_and_analyze,
-            args=(item.html, item.fetched_url, selectors, item.link_title, language),
+            args=(item.body, item.content_type, item.fetched_url, selectors, item.link_title, language),
             timeout=crawl.extraction_timeout,
         )
         try:
@@ -53,7 +53,7 @@ class ExtractStage(Stage):
         except errors.FetchFailure as exc:
             self._fail(item, type(exc), str(exc))
         item.extracted = Extracted(**fields)
-        item.html = ""  # the page is no longer needed; keep memory flat
+        item.body = b""  # the page is no longer needed; keep memory flat
         return item
 
     def _selectors(self, source: str) -> dict | None:
