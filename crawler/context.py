@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from crawler.recorder import RunRecorder
 from crawler.sources import Source
 from newswatch.settings import Settings
 from storage.models import Page
+
+_URLS_PER_QUERY = 500  # well under every backend's bound-parameter limit
 
 
 @dataclass
@@ -23,9 +25,14 @@ class RunContext:
     channels: list[str] = field(default_factory=list)
     refetch: bool = False  # fetch article pages even if seen before
 
-    def seen(self, url: str) -> bool:
-        """Whether an article URL was fetched in an earlier run (the persistent seen-store)."""
-        if self.refetch:
-            return False
+    def seen_among(self, urls: list[str]) -> set[str]:
+        """Which of these article URLs were fetched in an earlier run (the persistent
+        seen-store)."""
+        if self.refetch or not urls:
+            return set()
+        found: set[str] = set()
         with Session(self.engine) as session:
-            return session.exec(select(Page.id).where(Page.url == url)).first() is not None
+            for start in range(0, len(urls), _URLS_PER_QUERY):
+                chunk = urls[start : start + _URLS_PER_QUERY]
+                found.update(session.exec(select(Page.url).where(col(Page.url).in_(chunk))).all())
+        return found

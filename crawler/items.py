@@ -31,5 +31,6 @@ class ArticleItem:
     rung: str | None = None
     extracted: Extracted | None = None
     analysis: Any = None  # analysis.Analysis
+    fingerprint: Any = None  # dedup.Fingerprint of the extracted text
     resolution: Any = None  # dedup.Resolution
     notes: dict[str, Any] = field(default_factory=dict)

@@ -20,6 +20,7 @@ from twisted.python.failure import Failure
 from crawler import errors
 from crawler.context import RunContext
 from crawler.discovery import Link, parse_feed, parse_section, parse_sitemap, parse_wp_posts
+from crawler.encoding import decode_html
 from crawler.failures import classify, is_challenge
 from crawler.items import ArticleItem
 from crawler.sources import Source
@@ -152,16 +153,18 @@ class NewsSpider(scrapy.Spider):
         matching = [link for link in links if source.is_article_url(link.url)]
         ladder.found += len(matching)
         self.context.recorder.links(source.name, rung, len(matching))
-        for link in matching:
-            request = self._article_request(ladder, rung, link)
+        canonical = [canonical_url(link.url, strip_params=source.strip_params) for link in matching]
+        fresh = [url for url in dict.fromkeys(canonical) if url not in self.scheduled]
+        seen = self.context.seen_among(fresh)  # one query per listing, not one per link
+        for link, url in zip(matching, canonical):
+            if url in seen or url in self.scheduled:
+                continue
+            request = self._article_request(ladder, rung, link, url)
             if request is not None:
                 yield request
 
-    def _article_request(self, ladder: Ladder, rung: str, link: Link) -> Request | None:
+    def _article_request(self, ladder: Ladder, rung: str, link: Link, url: str) -> Request | None:
         source = ladder.source
-        url = canonical_url(link.url, strip_params=source.strip_params)
-        if url in self.scheduled or self.context.seen(url):
-            return None
         cap = source.max_pages or self.context.settings.crawl.max_pages_per_source
         if ladder.requests >= cap:
             if ladder.requests == cap:
@@ -220,6 +223,12 @@ def _not_an_article(response: Response) -> tuple[type[errors.FetchFailure], str]
     if is_challenge(response):
         return errors.Blocked, f"challenge page (HTTP {response.status})"
     return None
+
+
+def _text(response: Response) -> str:
+    """A listing page as text under `crawler.encoding`'s charset policy (article pages are
+    decoded in the extraction workers)."""
+    return decode_html(response.body, response.headers.get(b"Content-Type")).text
 
 
 def _maybe_gunzip(body: bytes, max_bytes: int) -> bytes:

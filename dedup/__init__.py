@@ -19,8 +19,12 @@ How a check works (each step is a few index probes, whatever the history's size)
   kind, jobs, amount); ``dedup_event_key`` finds stories with those facts in a window.
 """
 
+from dedup.fingerprint import Fingerprint, fingerprint
 from dedup.resolve import Candidate, Resolution, register, resolve
 from dedup.text import body_hash
 from dedup.urls import canonical_url
 
-__all__ = ["Candidate", "Resolution", "body_hash", "canonical_url", "register", "resolve"]
+__all__ = [
+    "Candidate", "Fingerprint", "Resolution", "body_hash", "canonical_url", "fingerprint",
+    "register", "resolve",
+]

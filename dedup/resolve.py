@@ -57,6 +57,13 @@ class Candidate:
     investment_currency: str | None = None
     companies: list[str] = field(default_factory=list)
     cities: list[str] = field(default_factory=list)
+    # Computed where the text was extracted (a worker process), or here on first use.
+    fingerprint: Fingerprint | None = field(default=None, repr=False, compare=False)
+
+    def fingerprinted(self) -> Fingerprint:
+        if self.fingerprint is None:
+            self.fingerprint = fingerprint(self.text)
+        return self.fingerprint
 
 
 @dataclass
@@ -76,25 +83,31 @@ def resolve(session: Session, candidate: Candidate) -> Resolution:
     Read-only: nothing is written, so a crawl can call it before deciding to store.
     """
     when = _published(candidate)
-    fp = fingerprint(candidate.text)
+    fp = candidate.fingerprinted()
     # The lookups below run on the connection: let it see what the caller has pending.
     session.flush()
     found = _exact(session, fp) or _near(session, candidate, fp)
     return found or _event(session, candidate, when) or _unique()
 
 
-def register(session: Session, article_id: int, candidate: Candidate) -> None:
+def register(
+    session: Session, article_id: int, candidate: Candidate, resolution: Resolution | None = None
+) -> None:
     """Store the signature, anchors and event keys of a just-inserted article.
 
-    Runs in the caller's transaction, after the ``Article`` insert has been flushed.
+    Runs in the caller's transaction, after the ``Article`` insert has been flushed. Pass
+    the ``resolution`` ``resolve`` gave, if any, to spare asking again whether it is a copy.
     """
     when = _published(candidate)
-    fp = fingerprint(candidate.text)
+    fp = candidate.fingerprinted()
     session.flush()
     # A copy adds (almost) no phrase to the index: its anchors would only push the
     # original's anchors towards the boilerplate cap, until a wire story published by
     # dozens of sites could no longer be found.
-    adds_text = not _is_copy(session, fp, company_keys(candidate.companies))
+    if resolution is not None:
+        adds_text = not _resolved_as_copy(resolution)
+    else:
+        adds_text = not _is_copy(session, fp, company_keys(candidate.companies))
     index.add_signature(session, _signature(article_id, candidate, fp, when))
     if adds_text:
         index.add_anchors(session, article_id, fp.anchors)
@@ -107,6 +120,12 @@ def _is_copy(session: Session, fp: Fingerprint, companies: set[str]) -> bool:
         return True
     best = _best_text_match(session, fp, companies)
     return best is not None and best[1].similarity >= SURE_MATCH
+
+
+def _resolved_as_copy(resolution: Resolution) -> bool:
+    if resolution.method == "exact-hash":
+        return True
+    return resolution.method == "near-text" and (resolution.similarity or 0) >= SURE_MATCH
 
 
 def _published(candidate: Candidate) -> datetime:

@@ -13,7 +13,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from alerts.outbox import enqueue_story_alerts
-from dedup import Candidate, Resolution, body_hash, register
+from dedup import Candidate, Resolution, register
 from storage.models import Article, Page, Story
 from storage.types import utcnow
 
@@ -66,14 +66,14 @@ def ingest(
     policy: Any = None,
 ) -> Outcome:
     status = _status(new, resolution)
-    article = _article_row(new, analysis, resolution, status)
+    article = _article_row(new, analysis, resolution, status, candidate.fingerprinted().body_hash)
     session.add(article)
     session.flush()
     assert article.id is not None
     story = _story_for(session, article, analysis, resolution, known=new.is_seed or resolution.known)
     article.story_id = story.id
     session.add(article)
-    register(session, article.id, candidate)
+    register(session, article.id, candidate, resolution)
     _mark_page(session, new, article, status)
     alerts = _enqueue(session, story, article, channels, window, policy)
     return Outcome(article.id, story.id or 0, status, len(alerts))
@@ -89,11 +89,13 @@ def _status(new: NewArticle, resolution: Resolution) -> str:
     return "new"
 
 
-def _article_row(new: NewArticle, analysis: Any, resolution: Resolution, status: str) -> Article:
+def _article_row(
+    new: NewArticle, analysis: Any, resolution: Resolution, status: str, text_hash: str
+) -> Article:
     return Article(
         url=new.url, source=new.source, title=new.title, text=new.text,
         published_at=new.published_at, author=new.author, language=new.language,
-        body_hash=body_hash(new.text), truncated=new.truncated, is_seed=new.is_seed,
+        body_hash=text_hash, truncated=new.truncated, is_seed=new.is_seed,
         status=status, relevance=analysis.relevance, relevant=analysis.relevant,
         announcement=analysis.announcement, analysis=analysis.to_dict(),
         duplicate_of=resolution.duplicate_of, similarity=resolution.similarity,

@@ -45,7 +45,7 @@ class ExtractStage(Stage):
             timeout=crawl.extraction_timeout,
         )
         try:
-            fields, item.analysis = await asyncio.wrap_future(future)
+            fields, item.analysis, item.fingerprint = await asyncio.wrap_future(future)
         except FutureTimeout:
             self._fail(item, errors.ExtractionFailed, f"extraction passed {crawl.extraction_timeout:g} s and was killed")
         except ProcessExpired as exc:

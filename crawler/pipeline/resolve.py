@@ -18,6 +18,7 @@ class ResolveStage(Stage):
             text=extracted.text, title=extracted.title, source=item.source,
             published_at=extracted.published_at or item.link_published, analysis=item.analysis,
         )
+        candidate.fingerprint = item.fingerprint
         with Session(self.context.engine) as session:
             item.resolution = resolve(session, candidate)
         item.notes["candidate"] = candidate
