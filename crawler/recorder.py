@@ -29,6 +29,21 @@ class SourceTally:
     rung: str | None = None
     error_kinds: Counter[str] = field(default_factory=Counter)
     http_statuses: Counter[str] = field(default_factory=Counter)
+    # The first failure, site-level ones first: what a user needs to start looking.
+    first_error: str | None = None
+    first_error_is_site_level: bool = False
+
+    def note_error(self, kind: str, message: str, url: str | None) -> None:
+        site_level = kind not in _PAGE_LEVEL
+        if self.first_error is not None and (self.first_error_is_site_level or not site_level):
+            return
+        where = f" ({url})" if url else ""
+        self.first_error = f"{kind}: {message[:300]}{where}"
+        self.first_error_is_site_level = site_level
+
+    def error_summary(self, status: str) -> str:
+        counts = ", ".join(f"{k}×{n}" for k, n in self.error_kinds.items()) or status
+        return f"{counts}; first {self.first_error}" if self.first_error else counts
 
     @property
     def errors(self) -> int:
@@ -77,6 +92,7 @@ class RunRecorder:
         name = kind if isinstance(kind, str) else kind.__name__
         tally = self.tallies[source]
         tally.error_kinds[name] += 1
+        tally.note_error(name, message, url)
         if http_status is not None:
             tally.http_statuses[str(http_status)] += 1
         if name == "Blocked":
@@ -142,6 +158,6 @@ def _update_state(session, name: str, tally: SourceTally, status: str, at: datet
     else:
         state.consecutive_failures += 1
         state.last_error_at = at
-        state.last_error = ", ".join(f"{k}×{n}" for k, n in tally.error_kinds.items()) or status
+        state.last_error = tally.error_summary(status)
         state.health = "blocked" if status == "blocked" else "failing"
     session.add(state)

@@ -137,6 +137,9 @@ def test_a_source_challenged_on_every_rung_is_reported_blocked(
     assert state.health == "blocked"
     assert state.last_error and "Blocked" in state.last_error
     blocked = [e for e in errors if e.kind == "Blocked"]
+    # The health line names what failed first and where, not only the counts.
+    assert f"first Blocked: {blocked[0].message}" in state.last_error
+    assert (blocked[0].url or "") in state.last_error
     assert {_path(e.url or "") for e in blocked} == set(failed)
     assert all("blocked" in e.message and "403" in e.message for e in blocked)
     # Never circumvented: no article page was fetched, and the challenged URLs were not hammered.
