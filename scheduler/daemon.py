@@ -88,12 +88,18 @@ def misfire_grace(settings: Settings, interval: timedelta) -> int:
 
 
 def resume_at(existing: Job | None, interval: timedelta, now: datetime) -> datetime:
-    """Keep a stored job's next run if its interval is unchanged; a new job runs now."""
+    """Keep a stored job's next run if its interval is unchanged and it is still ahead.
+
+    A new job runs now. So does a job whose runs were missed while the daemon was down:
+    once, and its cadence restarts from now. Handing APScheduler the stale time instead
+    would coalesce the missed runs but keep their (jitter-drifted) grid, whose next slot
+    can fall seconds after the catch-up run: two crawls of the source back to back.
+    """
     if existing is None or existing.next_run_time is None:
         return now
     if getattr(existing.trigger, "interval", None) != interval:
         return now
-    return existing.next_run_time
+    return max(existing.next_run_time, now)
 
 
 def schedule_sources(scheduler: BackgroundScheduler, settings: Settings, sources: list[Source]) -> None:
