@@ -24,6 +24,7 @@ from newswatch.replica.sites.base import (
     pages,
     rfc822,
 )
+from newswatch.replica.sites.furniture import Furniture, dress
 from newswatch.replica.sites.theme import SECTION_LABELS, body_html, cookie_banner
 
 FEED_SIZE = 50
@@ -143,6 +144,8 @@ class ArcSite(Site):
     def render_article(self, article: ReplicaArticle) -> str:
         url = self.article_url(article)
         label = SECTION_LABELS.get(article.section, article.section)
+        furniture = dress(self, article, arc_moment)
+        after = "\n\t" + furniture.after_body() if furniture else ""  # light pages stay byte-identical
         # The standfirst opens the body wrapper so extractors keep it with the text.
         standfirst = ""
         if article.lead:
@@ -158,12 +161,13 @@ class ArcSite(Site):
 	<figure class="lead-art"><img src="/resizer/v2/{ans_id(article)}.jpg?auth=0f3c&amp;width=800" alt="{esc(article.title)}" width="800" height="450"></figure>
 	<article class="article-body-wrapper default__ArticleBody-sc-10mj2vp-2 kQdxTu">
 		{standfirst}
-{body_html(article, paragraph_class="body-paragraph")}
+{body_html(article, paragraph_class="body-paragraph", interlude=furniture.body_ad() if furniture else "")}
 	</article>
-	<div class="le360-tags-holder"><a class="le360-tags" href="/tags/{esc(article.section)}/">{esc(label)}</a><a class="le360-tags" href="/tags/maroc/">Maroc</a></div>
+	<div class="le360-tags-holder"><a class="le360-tags" href="/tags/{esc(article.section)}/">{esc(label)}</a><a class="le360-tags" href="/tags/maroc/">Maroc</a></div>{after}
 </div>
-{self.most_read(article)}"""
-        return self.page(f"{article.title} | {self.name}", url, self.article_head(article, url), main)
+{furniture.rail() if furniture else self.most_read(article)}"""
+        head = self.article_head(article, url, furniture)
+        return self.page(f"{article.title} | {self.name}", url, head, main, furniture)
 
     def most_read(self, article: ReplicaArticle) -> str:
         others = [a for a in self.articles() if a is not article][:5]
@@ -177,7 +181,9 @@ class ArcSite(Site):
 	<div class="newsletter-box">Inscrivez-vous à la newsletter pour recevoir chaque jour les titres de la rédaction.</div>
 </aside>"""
 
-    def article_head(self, article: ReplicaArticle, url: str) -> str:
+    def article_head(
+        self, article: ReplicaArticle, url: str, furniture: Furniture | None = None
+    ) -> str:
         published = iso_utc(article.published)
         data = {
             "@context": "https://schema.org",
@@ -191,7 +197,15 @@ class ArcSite(Site):
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "articleSection": SECTION_LABELS.get(article.section, article.section),
         }
-        fusion = json_ld({"_id": ans_id(article), "type": "story", "canonical_url": self.article_path(article)})
+        story: dict[str, object] = {
+            "_id": ans_id(article), "type": "story", "canonical_url": self.article_path(article)
+        }
+        heavy = ""
+        if furniture is not None:
+            # Fusion ships the whole ANS story, body included, for client-side hydration.
+            story.update(self.ans_story(article, furniture))
+            heavy = "\n" + furniture.head()
+        fusion = json_ld(story)
         return f"""<link rel="canonical" href="{esc(url)}"/>
 <meta name="description" content="{esc(article.lead or excerpt(article, 30))}"/>
 <meta property="og:type" content="article"/>
@@ -199,9 +213,37 @@ class ArcSite(Site):
 <meta property="og:url" content="{esc(url)}"/>
 <meta property="og:site_name" content="{esc(self.name)}"/>
 <script type="application/ld+json">{json_ld(data)}</script>
-<script id="fusion-metadata" type="application/javascript">window.Fusion=window.Fusion||{{}};Fusion.arcSite="maroc360";Fusion.globalContent={fusion};</script>"""
+<script id="fusion-metadata" type="application/javascript">window.Fusion=window.Fusion||{{}};Fusion.arcSite="maroc360";Fusion.globalContent={fusion};</script>{heavy}"""
 
-    def page(self, title: str, canonical: str, head: str, main: str) -> str:
+    def ans_story(self, article: ReplicaArticle, furniture: Furniture) -> dict[str, object]:
+        """The ANS fields of a story as Fusion inlines them (our own subset)."""
+        published = iso_utc(article.published)
+        prefix = ans_id(article)[:20]
+        elements: list[dict[str, object]] = [
+            {"_id": f"{prefix}P{index:05d}", "type": "text", "content": text}
+            for index, text in enumerate(article.paragraphs)
+        ]
+        if article.bullets:
+            items = [{"type": "text", "content": item} for item in article.bullets]
+            elements.append({"_id": f"{prefix}L00000", "type": "list", "list_type": "unordered", "items": items})
+        section = {"_id": f"/{article.section}", "name": SECTION_LABELS.get(article.section, article.section)}
+        image = {"type": "image", "url": furniture.image(ans_id(article), 1200, 675), "width": 1200, "height": 675}
+        related = [{"_id": t.key, "headline": t.title, "url": t.url} for t in furniture.teasers.related]
+        return {
+            "version": "0.10.9", "website": "maroc360", "language": "fr",
+            "headlines": {"basic": article.title}, "subheadlines": {"basic": article.lead or ""},
+            "description": {"basic": article.lead or excerpt(article, 30)},
+            "credits": {"by": [{"type": "author", "name": article.author or self.name}]},
+            "display_date": published, "first_publish_date": published, "last_updated_date": published,
+            "taxonomy": {"primary_section": section, "tags": [{"slug": article.section}, {"slug": "maroc"}]},
+            "promo_items": {"basic": image},
+            "content_elements": elements,
+            "related_content": {"basic": related},
+        }
+
+    def page(
+        self, title: str, canonical: str, head: str, main: str, furniture: Furniture | None = None
+    ) -> str:
         nav = "".join(
             f'<a class="nav-section" href="/{s}/">{esc(SECTION_LABELS.get(s, s))}</a>' for s in self.sections()
         )
@@ -218,20 +260,26 @@ class ArcSite(Site):
 </head>
 <body>
 <div id="fusion-app" class="layout-main">
-<header class="page-header"><nav class="main-nav"><a class="logo" href="/">{esc(self.name)}</a>{nav}<button class="nav-search" type="button">Rechercher</button></nav></header>
+{furniture.top() if furniture else self.header(nav)}
 <main class="main-content">
 {main}
 </main>
-<footer class="page-footer">
-	<div class="footer-about">{esc(self.name)}, l'information marocaine en continu, 24h/24.</div>
-	<div class="footer-copyright">© {esc(self.name)} - Tous droits réservés</div>
-</footer>
+{furniture.bottom() if furniture else self.footer()}
 {cookie_banner()}
 </div>
 <script src="/pf/dist/engine/react.js?d=412" defer></script>
 </body>
 </html>
 """
+
+    def header(self, nav: str) -> str:
+        return f'<header class="page-header"><nav class="main-nav"><a class="logo" href="/">{esc(self.name)}</a>{nav}<button class="nav-search" type="button">Rechercher</button></nav></header>'
+
+    def footer(self) -> str:
+        return f"""<footer class="page-footer">
+	<div class="footer-about">{esc(self.name)}, l'information marocaine en continu, 24h/24.</div>
+	<div class="footer-copyright">© {esc(self.name)} - Tous droits réservés</div>
+</footer>"""
 
     def source_entry(self) -> dict[str, object]:
         return {
@@ -245,7 +293,11 @@ class ArcSite(Site):
 
 def arc_date(article: ReplicaArticle) -> str:
     """'23.04.2025 - 18:37', in local time."""
-    return f"{local_time(article.published):%d.%m.%Y - %H:%M}"
+    return arc_moment(article.published)
+
+
+def arc_moment(moment: datetime) -> str:
+    return f"{local_time(moment):%d.%m.%Y - %H:%M}"
 
 
 def _author_slug(author: str) -> str:

@@ -26,6 +26,10 @@ JSON = "application/json; charset=UTF-8"
 # Stands in for "latest article" dates on a site that has no article yet.
 EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 
+# "light": article pages with just enough furniture to test extraction (6-9 KB);
+# "real": the weight and structure of real article pages (see furniture.py).
+PAGE_WEIGHTS = ("light", "real")
+
 
 def esc(text: str) -> str:
     """Escape text for HTML or XML content and attribute values."""
@@ -73,8 +77,11 @@ class Site:
     name = "Replica"
     language = "fr"
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, page_weight: str = "light") -> None:
+        if page_weight not in PAGE_WEIGHTS:
+            raise ValueError(f"page_weight must be one of {PAGE_WEIGHTS}, not {page_weight!r}")
         self.key = key
+        self.page_weight = page_weight
         self.base_url = ""  # set by the server once its port is known
         self._lock = threading.Lock()
         self._articles: dict[str, ReplicaArticle] = {}  # decoded path -> article

@@ -21,6 +21,7 @@ from newswatch.replica.sites.base import (
     pages,
     rfc822,
 )
+from newswatch.replica.sites.furniture import Furniture, dress
 from newswatch.replica.sites.theme import SECTION_LABELS, body_html, cookie_banner
 
 FEED_SIZE = 30
@@ -108,6 +109,8 @@ class CustomSite(Site):
     def render_article(self, article: ReplicaArticle) -> str:
         url = self.article_url(article)
         label = SECTION_LABELS.get(article.section, article.section)
+        furniture = dress(self, article, french_date)
+        after = "\n\t" + furniture.after_body() if furniture else ""  # light pages stay byte-identical
         lead = f'<p class="lead chapo">{esc(article.lead)}</p>' if article.lead else ""
         author = f'Par <span class="author">{esc(article.author)}</span>' if article.author else ""
         main = f"""<div class="container article-page">
@@ -120,11 +123,11 @@ class CustomSite(Site):
 	</div>
 	<div class="article-content content">
 		{lead}
-{body_html(article)}
+{body_html(article, interlude=furniture.body_ad() if furniture else "")}
 	</div>
-	<div class="social-share">Partager : <a href="https://www.facebook.com/sharer/sharer.php?u={esc(url)}">Facebook</a> <a href="https://wa.me/?text={esc(url)}">WhatsApp</a></div>
+	<div class="social-share">Partager : <a href="https://www.facebook.com/sharer/sharer.php?u={esc(url)}">Facebook</a> <a href="https://wa.me/?text={esc(url)}">WhatsApp</a></div>{after}
 	</div>
-	{self.rail(article)}
+	{furniture.rail() if furniture else self.rail(article)}
 	</div>
 </div>"""
         published = iso_utc(article.published)
@@ -136,7 +139,10 @@ class CustomSite(Site):
 <meta property="og:site_name" content="{esc(self.name)}">
 <meta property="article:published_time" content="{published}">
 <meta property="article:section" content="{esc(label)}">"""
-        return self.page(f"{article.title} - {self.name}", url, head, main)
+        if furniture is not None:
+            # This CMS prints no JSON-LD of its own: the real theme's graph carries the NewsArticle.
+            head += "\n" + furniture.head(with_article=True)
+        return self.page(f"{article.title} - {self.name}", url, head, main, furniture)
 
     def rail(self, article: ReplicaArticle) -> str:
         others = [a for a in self.articles() if a is not article][:4]
@@ -148,7 +154,9 @@ class CustomSite(Site):
 		<p class="edition">Retrouvez l'édition numérique du Matinal dès 6 heures du matin.</p>
 	</div>"""
 
-    def page(self, title: str, canonical: str, head: str, main: str) -> str:
+    def page(
+        self, title: str, canonical: str, head: str, main: str, furniture: Furniture | None = None
+    ) -> str:
         nav = "".join(f'<li><a href="/{s}">{esc(SECTION_LABELS.get(s, s))}</a></li>' for s in self.sections())
         if not head:
             head = f'<link rel="canonical" href="{esc(canonical)}">'
@@ -162,18 +170,24 @@ class CustomSite(Site):
 <link rel="stylesheet" href="/assets/css/main.min.css?v=2.4.1">
 </head>
 <body>
-<div class="top-bar">Édition du jour | <a href="/abonnement">S'abonner</a></div>
-<header class="header"><a class="logo" href="/">{esc(self.name)}</a><nav><ul class="menu">{nav}</ul></nav></header>
+{furniture.top() if furniture else self.header(nav)}
 {main}
-<footer class="footer">
-	<p>{esc(self.name)} - Groupe de presse marocain. Tous droits réservés.</p>
-	<ul><li><a href="/contact">Contact</a></li><li><a href="/cgu">Conditions d'utilisation</a></li></ul>
-</footer>
+{furniture.bottom() if furniture else self.footer()}
 {cookie_banner()}
 <script src="/assets/js/app.min.js?v=2.4.1"></script>
 </body>
 </html>
 """
+
+    def header(self, nav: str) -> str:
+        return f"""<div class="top-bar">Édition du jour | <a href="/abonnement">S'abonner</a></div>
+<header class="header"><a class="logo" href="/">{esc(self.name)}</a><nav><ul class="menu">{nav}</ul></nav></header>"""
+
+    def footer(self) -> str:
+        return f"""<footer class="footer">
+	<p>{esc(self.name)} - Groupe de presse marocain. Tous droits réservés.</p>
+	<ul><li><a href="/contact">Contact</a></li><li><a href="/cgu">Conditions d'utilisation</a></li></ul>
+</footer>"""
 
     def source_entry(self) -> dict[str, object]:
         return {

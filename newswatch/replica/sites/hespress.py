@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
 from urllib.parse import quote
 
 from newswatch.replica.article import ReplicaArticle, iso_utc, local_time
@@ -24,7 +25,8 @@ from newswatch.replica.sites.base import (
     pages,
     rfc822,
 )
-from newswatch.replica.sites.theme import cookie_banner
+from newswatch.replica.sites.furniture import Furniture, dress
+from newswatch.replica.sites.theme import INTERLUDE_AFTER, cookie_banner
 
 FEED_SIZE = 30
 LISTING_SIZE = 12
@@ -40,7 +42,11 @@ def encoded_slug(slug: str) -> str:
 
 
 def arabic_date(article: ReplicaArticle) -> str:
-    local = local_time(article.published)
+    return arabic_moment(article.published)
+
+
+def arabic_moment(moment: datetime) -> str:
+    local = local_time(moment)
     return f"{local.day} {ARABIC_MONTHS[local.month - 1]} {local.year} - {local:%H:%M}"
 
 
@@ -117,9 +123,14 @@ class HespressArSite(Site):
     def render_article(self, article: ReplicaArticle) -> str:
         url = self.article_url(article)
         label = ARABIC_SECTIONS.get(article.section, article.section)
+        furniture = dress(self, article, arabic_moment)
+        after = "\n\t" + furniture.after_body() if furniture else ""  # light pages stay byte-identical
         lead = f"<p><strong>{esc(article.lead)}</strong></p>\n" if article.lead else ""
         bullets = "".join(f"<li>{esc(b)}</li>" for b in article.bullets)
-        paragraphs = "\n".join(f"<p>{esc(p)}</p>" for p in article.paragraphs)
+        blocks = [f"<p>{esc(p)}</p>" for p in article.paragraphs]
+        if furniture is not None and len(blocks) > INTERLUDE_AFTER:
+            blocks.insert(INTERLUDE_AFTER, furniture.body_ad())
+        paragraphs = "\n".join(blocks)
         author = esc(article.author or "هسبريس")
         related = "".join(
             f'<li><a href="{esc(self.article_url(a))}">{esc(a.title)}</a></li>'
@@ -135,9 +146,9 @@ class HespressArSite(Site):
 {lead}{paragraphs}
 {f"<ul>{bullets}</ul>" if bullets else ""}
 	</div>
-	<section class="box-tags"><a class="tag_post_tag" href="/tag/{esc(article.section)}">{esc(label)}</a></section>
+	<section class="box-tags"><a class="tag_post_tag" href="/tag/{esc(article.section)}">{esc(label)}</a></section>{after}
 </div>
-<aside class="col-12 col-lg-4 sidebar"><h4 class="widget-title">مقالات ذات صلة</h4><ul>{related}</ul></aside>
+{furniture.rail() if furniture else self.related(related)}
 </div></div>"""
         data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
                 "datePublished": iso_utc(article.published), "author": {"@type": "Person", "name": article.author or "هسبريس"},
@@ -148,9 +159,15 @@ class HespressArSite(Site):
 <meta property="og:url" content="{esc(url)}" />
 <meta property="article:published_time" content="{iso_utc(article.published)}" />
 <script type="application/ld+json">{json_ld(data)}</script>"""
-        return self.page(f"{article.title} | {self.name}", head, main)
+        if furniture is not None:
+            head += "\n" + furniture.head()
+        return self.page(f"{article.title} | {self.name}", head, main, furniture)
 
-    def page(self, title: str, head: str, main: str) -> str:
+    @staticmethod
+    def related(links: str) -> str:
+        return f'<aside class="col-12 col-lg-4 sidebar"><h4 class="widget-title">مقالات ذات صلة</h4><ul>{links}</ul></aside>'
+
+    def page(self, title: str, head: str, main: str, furniture: Furniture | None = None) -> str:
         nav = "".join(f'<li><a href="/{s}">{esc(ARABIC_SECTIONS.get(s, s))}</a></li>' for s in self.sections())
         return f"""<!DOCTYPE html>
 <html lang="ar" dir="rtl">
@@ -161,15 +178,21 @@ class HespressArSite(Site):
 {head}
 </head>
 <body class="rtl">
-<header class="site-header"><a class="logo" href="/">{esc(self.name)}</a><nav><ul class="main-menu">{nav}</ul></nav></header>
+{furniture.top() if furniture else self.header(nav)}
 <main>
 {main}
 </main>
-<footer class="site-footer"><p>جميع الحقوق محفوظة © {esc(self.name)}</p></footer>
+{furniture.bottom() if furniture else self.footer()}
 {cookie_banner(COOKIE_AR)}
 </body>
 </html>
 """
+
+    def header(self, nav: str) -> str:
+        return f'<header class="site-header"><a class="logo" href="/">{esc(self.name)}</a><nav><ul class="main-menu">{nav}</ul></nav></header>'
+
+    def footer(self) -> str:
+        return f'<footer class="site-footer"><p>جميع الحقوق محفوظة © {esc(self.name)}</p></footer>'
 
     def source_entry(self) -> dict[str, object]:
         return {

@@ -15,6 +15,8 @@ SECTION_LABELS = {
     "societe": "Société",
 }
 
+INTERLUDE_AFTER = 2  # paragraphs before the in-article slot
+
 COOKIE_TEXT = (
     "Nous utilisons des cookies pour mesurer l'audience et personnaliser les publicités. "
     "En poursuivant votre navigation, vous acceptez leur utilisation."
@@ -37,11 +39,21 @@ def bullets_position(article: ReplicaArticle) -> int:
     return len(article.paragraphs) - 1
 
 
-def body_html(article: ReplicaArticle, paragraph_class: str = "", indent: str = "\t\t") -> str:
-    """The article body as <p> elements with the optional <ul> in place."""
+def body_html(
+    article: ReplicaArticle, paragraph_class: str = "", indent: str = "\t\t", interlude: str = ""
+) -> str:
+    """The article body as <p> elements with the optional <ul> in place.
+
+    `interlude` (an in-article ad slot on real-weight pages) goes after the second
+    paragraph, where real sites put their "in-read" slot.
+    """
     attr = f' class="{paragraph_class}"' if paragraph_class else ""
     parts = [f"{indent}<p{attr}>{esc(p)}</p>" for p in article.paragraphs]
+    after_bullets = bullets_position(article) + 1
     if article.bullets:
         items = "".join(f"\n{indent}\t<li>{esc(b)}</li>" for b in article.bullets)
-        parts.insert(bullets_position(article) + 1, f"{indent}<ul>{items}\n{indent}</ul>")
+        parts.insert(after_bullets, f"{indent}<ul>{items}\n{indent}</ul>")
+    if interlude and len(article.paragraphs) > INTERLUDE_AFTER:
+        shift = 1 if article.bullets and after_bullets <= INTERLUDE_AFTER else 0
+        parts.insert(INTERLUDE_AFTER + shift, interlude)
     return "\n".join(parts)

@@ -26,6 +26,7 @@ from newswatch.replica.sites.base import (
     pages,
     rfc822,
 )
+from newswatch.replica.sites.furniture import Furniture, dress
 from newswatch.replica.sites.theme import SECTION_LABELS, body_html, cookie_banner
 
 FEED_SIZE = 30
@@ -178,6 +179,7 @@ class WordPressSite(Site):
     def render_article(self, article: ReplicaArticle) -> str:
         url = self.article_url(article)
         label = SECTION_LABELS.get(article.section, article.section)
+        furniture = dress(self, article, french_date)
         lead = ""
         if article.lead:
             lead = (
@@ -198,12 +200,18 @@ class WordPressSite(Site):
 		<div class="share"><a href="https://www.facebook.com/sharer.php?u={esc(url)}" title="Partager sur Facebook">Facebook</a> <a href="https://twitter.com/share?url={esc(url)}" title="Partager sur X">X</a></div>
 	</div>
 	<section id="postContent" class="mx-auto fs-5 lh-base my-4 overflow-hidden position-relative small-container">
-{body_html(article, paragraph_class="")}
+{body_html(article, paragraph_class="", interlude=furniture.body_ad() if furniture else "")}
 	</section>
 </article>
-{self.sidebar(article)}"""
-        head = self.article_head(article, url, label)
-        return self.page(f"{article.title} - {self.name}", url, head, main, "post-template-default single is_paid")
+{self.around_article(article, furniture)}"""
+        head = self.article_head(article, url, label, furniture)
+        title = f"{article.title} - {self.name}"
+        return self.page(title, url, head, main, "post-template-default single is_paid", furniture)
+
+    def around_article(self, article: ReplicaArticle, furniture: Furniture | None) -> str:
+        if furniture is None:
+            return self.sidebar(article)
+        return furniture.after_body() + "\n" + furniture.rail()
 
     def sidebar(self, article: ReplicaArticle) -> str:
         others = [a for a in self.articles() if a is not article][:4]
@@ -218,7 +226,9 @@ class WordPressSite(Site):
 	<div class="newsletter">Recevez chaque matin l'essentiel de l'actualité économique : inscrivez-vous à notre newsletter.</div>
 </aside>"""
 
-    def article_head(self, article: ReplicaArticle, url: str, label: str) -> str:
+    def article_head(
+        self, article: ReplicaArticle, url: str, label: str, furniture: Furniture | None = None
+    ) -> str:
         published = iso_utc(article.published)
         graph = {
             "@context": "https://schema.org",
@@ -241,7 +251,11 @@ class WordPressSite(Site):
                 {"@type": "Organization", "@id": f"{self.url('/')}#organization", "name": self.name, "url": self.url("/")},
             ],
         }
+        if furniture is not None:
+            # Yoast prints one graph: the real theme's nodes join it (its Organization is richer).
+            graph["@graph"] = [*graph["@graph"][:2], *furniture.graph_nodes()]
         description = esc(article.lead or excerpt(article, 30))
+        heavy = "\n" + furniture.head(graph=False) if furniture else ""
         return f"""<meta name="description" content="{description}" />
 <link rel="canonical" href="{esc(url)}" />
 <meta property="og:locale" content="fr_FR" />
@@ -257,9 +271,17 @@ class WordPressSite(Site):
 <script type="application/ld+json" class="yoast-schema-graph">{json_ld(graph)}</script>
 <link rel="alternate" type="application/rss+xml" title="{esc(self.name)} &raquo; Flux" href="{esc(self.url("/feed/"))}" />
 <link rel="https://api.w.org/" href="{esc(self.url("/wp-json/"))}" />
-<link rel="shortlink" href="{esc(self.url(f"/?p={numeric_id(article)}"))}" />"""
+<link rel="shortlink" href="{esc(self.url(f"/?p={numeric_id(article)}"))}" />{heavy}"""
 
-    def page(self, title: str, canonical: str, head: str, main: str, body_class: str) -> str:
+    def page(
+        self,
+        title: str,
+        canonical: str,
+        head: str,
+        main: str,
+        body_class: str,
+        furniture: Furniture | None = None,
+    ) -> str:
         nav = "".join(
             f'<li class="nav-item"><a class="nav-link" href="{esc(self.url(self.listing_path(s, 1)))}">{esc(label)}</a></li>'
             for s, label in SECTION_LABELS.items()
@@ -277,24 +299,30 @@ class WordPressSite(Site):
 <link rel="stylesheet" href="/content/themes/wp-theme-eco24/dist/app.css?ver=3.19" media="all" />
 </head>
 <body class="{body_class}">
-<header class="container-fluid bg-white shadow-sm">
-	<a class="navbar-brand" href="{esc(self.url("/"))}"><img src="/content/themes/wp-theme-eco24/dist/logo.svg" alt="{esc(self.name)}" width="180" height="40"></a>
-	<ul class="navbar-nav">{nav}</ul>
-	<form class="search" action="/" method="get"><input type="search" name="s" placeholder="Rechercher"></form>
-</header>
+{furniture.top() if furniture else self.header(nav)}
 <main class="mt-auto mb-5">
 {main}
 </main>
-<footer class="bg-dark text-white py-5">
-	<p>{esc(self.name)} est un journal économique marocain en ligne : business, marchés, data et analyses.</p>
-	<p>© {esc(self.name)}. Toute reproduction interdite, sous quelque forme que ce soit, sauf autorisation écrite.</p>
-	<ul class="footer-links"><li><a href="/qui-sommes-nous/">Qui sommes-nous</a></li><li><a href="/contact/">Contact</a></li><li><a href="/mentions-legales/">Mentions légales</a></li></ul>
-</footer>
+{furniture.bottom() if furniture else self.footer()}
 {cookie_banner()}
 <script src="/content/themes/wp-theme-eco24/dist/app.js?ver=3.19" defer></script>
 </body>
 </html>
 """
+
+    def header(self, nav: str) -> str:
+        return f"""<header class="container-fluid bg-white shadow-sm">
+	<a class="navbar-brand" href="{esc(self.url("/"))}"><img src="/content/themes/wp-theme-eco24/dist/logo.svg" alt="{esc(self.name)}" width="180" height="40"></a>
+	<ul class="navbar-nav">{nav}</ul>
+	<form class="search" action="/" method="get"><input type="search" name="s" placeholder="Rechercher"></form>
+</header>"""
+
+    def footer(self) -> str:
+        return f"""<footer class="bg-dark text-white py-5">
+	<p>{esc(self.name)} est un journal économique marocain en ligne : business, marchés, data et analyses.</p>
+	<p>© {esc(self.name)}. Toute reproduction interdite, sous quelque forme que ce soit, sauf autorisation écrite.</p>
+	<ul class="footer-links"><li><a href="/qui-sommes-nous/">Qui sommes-nous</a></li><li><a href="/contact/">Contact</a></li><li><a href="/mentions-legales/">Mentions légales</a></li></ul>
+</footer>"""
 
     def source_entry(self) -> dict[str, object]:
         return {
