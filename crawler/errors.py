@@ -64,6 +64,11 @@ class ExtractionFailed(FetchFailure):
     """trafilatura found no article text, failed, or passed its time limit."""
 
 
+class StoreFailed(FetchFailure):
+    """An extracted article could not be written (a database error, a bug): it is not marked
+    seen, so the next run fetches it again."""
+
+
 class RobotsDisallowed(FetchFailure):
     """robots.txt forbids the URL; it is never requested."""
 

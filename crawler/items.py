@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -33,4 +33,3 @@ class ArticleItem:
     analysis: Any = None  # analysis.Analysis
     fingerprint: Any = None  # dedup.Fingerprint of the extracted text
     resolution: Any = None  # dedup.Resolution
-    notes: dict[str, Any] = field(default_factory=dict)

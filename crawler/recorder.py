@@ -16,7 +16,9 @@ from storage.models import CrawlRun, Page, SourceError, SourceRun, SourceState
 from storage.types import utcnow
 
 # Failures that say nothing about the source's health: the page, not the site, is at fault.
-_PAGE_LEVEL = {"ExtractionFailed", "NotAnArticle", "RobotsDisallowed", "PageCapReached", "TooLarge"}
+_PAGE_LEVEL = {
+    "ExtractionFailed", "NotAnArticle", "RobotsDisallowed", "PageCapReached", "TooLarge", "StoreFailed",
+}
 
 
 @dataclass

@@ -22,9 +22,12 @@ class ExtractStage(Stage):
     def open_spider(self) -> None:
         crawl = self.context.settings.crawl
         # forkserver: workers start from a clean process, not a fork of the threaded reactor.
+        # The server imports the extraction code once, so a worker (and each replacement
+        # after max_tasks) starts in milliseconds instead of importing trafilatura anew.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["crawler.work"])
         self.pool = ProcessPool(
-            max_workers=crawl.extraction_workers, max_tasks=500,
-            context=multiprocessing.get_context("forkserver"),
+            max_workers=crawl.extraction_workers, max_tasks=500, context=context,
         )
 
     def close_spider(self) -> None:
