@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, Text
 from sqlmodel import Field, SQLModel
 
-from storage.types import UTCDateTime, utcnow
+from storage.types import UTCDateTime, empty_dict, empty_list, utcnow
 
 
 def _when(*, index: bool = False, nullable: bool = True) -> Any:
@@ -43,7 +43,7 @@ class CrawlRun(SQLModel, table=True):
     started_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     finished_at: datetime | None = _when()
     status: str = "running"  # running, ok, partial, failed, killed
-    sources: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    sources: list[str] = Field(default_factory=empty_list, sa_column=Column(JSON, nullable=False))
     pages_fetched: int = 0
     new_articles: int = 0
     alerts_created: int = 0
@@ -65,8 +65,8 @@ class SourceRun(SQLModel, table=True):
     new_articles: int = 0
     alerts_created: int = 0
     errors: int = 0
-    error_kinds: dict[str, int] = Field(default_factory=dict, sa_column=Column(JSON))
-    http_statuses: dict[str, int] = Field(default_factory=dict, sa_column=Column(JSON))
+    error_kinds: dict[str, int] = Field(default_factory=empty_dict, sa_column=Column(JSON))
+    http_statuses: dict[str, int] = Field(default_factory=empty_dict, sa_column=Column(JSON))
     rung: str | None = None
 
 
@@ -112,12 +112,12 @@ class Story(SQLModel, table=True):
     title: str = Field(default="", sa_type=Text)
     known: bool = False  # part of the seed corpus: stored, never alerted
     announcement: bool = False
-    kinds: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    kinds: list[str] = Field(default_factory=empty_list, sa_column=Column(JSON, nullable=False))
     jobs: int | None = None
     investment_amount: float | None = None
     investment_currency: str | None = None
-    companies: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    cities: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    companies: list[str] = Field(default_factory=empty_list, sa_column=Column(JSON, nullable=False))
+    cities: list[str] = Field(default_factory=empty_list, sa_column=Column(JSON, nullable=False))
     first_article_id: int | None = None
     article_count: int = 0
 
@@ -141,7 +141,7 @@ class Article(SQLModel, table=True):
     relevance: float = 0.0
     relevant: bool = False
     announcement: bool = False
-    analysis: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    analysis: dict[str, Any] = Field(default_factory=empty_dict, sa_column=Column(JSON))
     story_id: int | None = Field(default=None, foreign_key="story.id", index=True)
     duplicate_of: int | None = Field(default=None, foreign_key="article.id")
     similarity: float | None = None

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Column, Index
 from sqlmodel import Field, SQLModel
 
-from storage.types import UTCDateTime, utcnow
+from storage.types import UTCDateTime, empty_dict, empty_list, utcnow
 
 
 class DedupSignature(SQLModel, table=True):
@@ -29,13 +29,13 @@ class DedupSignature(SQLModel, table=True):
     announcement: bool = False
     anchor_count: int = 0
     # Salient figures read from the text (jobs, amounts, scaled): a story's known figures.
-    numbers: list[float] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    companies: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    kinds: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    numbers: list[float] = Field(default_factory=empty_list, sa_column=Column(JSON, nullable=False))
+    companies: list[str] = Field(default_factory=empty_list, sa_column=Column(JSON, nullable=False))
+    kinds: list[str] = Field(default_factory=empty_list, sa_column=Column(JSON, nullable=False))
     jobs: int | None = None
     investment_amount: float | None = None
     investment_currency: str | None = None
-    extra: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    extra: dict[str, Any] = Field(default_factory=empty_dict, sa_column=Column(JSON))
 
 
 class DedupAnchor(SQLModel, table=True):

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, Text
 from sqlmodel import Field, SQLModel
 
-from storage.types import UTCDateTime, utcnow
+from storage.types import UTCDateTime, empty_dict, utcnow
 
 
 class Alert(SQLModel, table=True):
@@ -41,4 +41,4 @@ class Alert(SQLModel, table=True):
     response: str | None = Field(default=None, sa_type=Text)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    payload: dict[str, Any] = Field(default_factory=empty_dict, sa_column=Column(JSON))
