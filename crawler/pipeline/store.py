@@ -80,7 +80,7 @@ class StoreStage(Stage):
             self._write_one_by_one(batch)
             return
         for waiting, outcome in zip(batch, outcomes):
-            waiting.done.set_result(outcome)
+            _settle(waiting.done, outcome)
 
     def _write_one_by_one(self, batch: list[_Waiting]) -> None:
         for waiting in batch:
@@ -93,9 +93,9 @@ class StoreStage(Stage):
                 self.context.recorder.failure(
                     waiting.item.source, errors.StoreFailed, message, url=waiting.item.url
                 )
-                waiting.done.set_exception(DropItem(f"StoreFailed: {message}"))
+                _settle(waiting.done, DropItem(f"StoreFailed: {message}"))
             else:
-                waiting.done.set_result(outcome)
+                _settle(waiting.done, outcome)
 
     def _store(self, session: Session, item: ArticleItem) -> Outcome:
         extracted = item.extracted
@@ -119,3 +119,14 @@ class StoreStage(Stage):
             candidate=candidate, channels=context.channels,
             window=context.settings.alert_window, policy=context.settings.alerting,
         )
+
+
+def _settle(done: asyncio.Future[Outcome], result: Outcome | Exception) -> None:
+    # A crawl that is shutting down cancels the items still waiting; their rows are
+    # committed all the same, there is just no one left to tell.
+    if done.done():
+        return
+    if isinstance(result, Exception):
+        done.set_exception(result)
+    else:
+        done.set_result(result)
