@@ -2,6 +2,7 @@
 extraction rate over the same pages on one core (the single-core limit).
 
 Run: .venv/bin/python bench/bench_crawl.py --articles 1000 [--weight real|light]
+     [--database-url postgresql+psycopg://...]  (an empty database; SQLite by default)
 
 "real" pages carry the furniture real Moroccan news pages carry (menus, sidebars, inline
 scripts; 100-180 KB, like the real medias24 article); "light" pages are the bare 6-9 KB
@@ -32,13 +33,14 @@ from newswatch.settings import CrawlSettings, Settings
 from storage.models import Article
 
 
-def bench_settings(workdir: Path, workers: int) -> Settings:
+def bench_settings(workdir: Path, workers: int, database_url: str | None = None) -> Settings:
     crawl = CrawlSettings(
         download_delay=0, autothrottle=False, extraction_workers=workers, log_level="ERROR",
         max_pages_per_source=100_000, concurrent_per_domain=8, concurrent_total=16,
         run_timeout=3600,
     )
-    return Settings(data_dir=workdir, database_url=f"sqlite:///{workdir / 'bench.db'}", crawl=crawl)
+    url = database_url or f"sqlite:///{workdir / 'bench.db'}"
+    return Settings(data_dir=workdir, database_url=url, crawl=crawl)
 
 
 def fetch_pages(urls: list[str]) -> list[tuple[str, str]]:
@@ -100,12 +102,16 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="extraction worker processes")
     parser.add_argument("--weight", choices=("real", "light"), default="real")
     parser.add_argument("--limit-pages", type=int, default=400, help="pages timed for the limit")
+    parser.add_argument(
+        "--database-url", help="an EMPTY database to crawl into (default: a SQLite file in a "
+        "temporary folder), e.g. postgresql+psycopg://postgres@127.0.0.1:5432/newswatch_bench",
+    )
     args = parser.parse_args()
     articles = synthetic_articles(args.articles)
     with tempfile.TemporaryDirectory() as tmp, ReplicaWeb(articles=articles, page_weight=args.weight) as web:
         workdir = Path(tmp)
         urls = [web.article_url(a) for site in web.sites.values() for a in site.articles()]
-        settings = bench_settings(workdir, args.workers)
+        settings = bench_settings(workdir, args.workers, args.database_url)
         open_database(settings)
         sources = web.write_sources(workdir / "sources.toml")
         pages = fetch_pages(urls[: args.limit_pages])
