@@ -1,8 +1,9 @@
 """Dev tool: rewrite the initial migration from the models (before the first release only).
 
-Run: python -m storage.migrations.regenerate
+Run: python -m storage.migrations.regenerate --yes
 """
 
+import argparse
 import tempfile
 from pathlib import Path
 
@@ -14,6 +15,10 @@ VERSIONS = Path(__file__).parent / "versions"
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--yes", action="store_true", help="really delete and rewrite 0001")
+    if not parser.parse_args().yes:
+        parser.error("this deletes versions/0001_initial.py and writes it anew: pass --yes")
     for old in VERSIONS.glob("0001_*.py"):
         old.unlink()
     with tempfile.TemporaryDirectory() as tmp:
