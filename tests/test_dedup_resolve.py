@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import Session, func, select
 
-from dedup import Candidate, register, resolve
+from dedup import Candidate, resolve
 from dedup.errors import InvalidCandidate
 from storage.models import DedupAnchor, DedupEventKey, DedupSignature
 from test_dedup_support import database, load_corpus, store, wrap, candidate
