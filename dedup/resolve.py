@@ -91,12 +91,12 @@ def resolve(session: Session, candidate: Candidate) -> Resolution:
 
 
 def register(
-    session: Session, article_id: int, candidate: Candidate, resolution: Resolution | None = None
+    session: Session, article_id: int, candidate: Candidate, resolution: Resolution
 ) -> None:
     """Store the signature, anchors and event keys of a just-inserted article.
 
-    Runs in the caller's transaction, after the ``Article`` insert has been flushed. Pass
-    the ``resolution`` ``resolve`` gave, if any, to spare asking again whether it is a copy.
+    Runs in the caller's transaction, after the ``Article`` insert has been flushed, with
+    the ``resolution`` ``resolve`` gave for ``candidate`` in that same transaction.
     """
     when = _published(candidate)
     fp = candidate.fingerprinted()
@@ -104,22 +104,12 @@ def register(
     # A copy adds (almost) no phrase to the index: its anchors would only push the
     # original's anchors towards the boilerplate cap, until a wire story published by
     # dozens of sites could no longer be found.
-    if resolution is not None:
-        adds_text = not _resolved_as_copy(resolution)
-    else:
-        adds_text = not _is_copy(session, fp, company_keys(candidate.companies))
+    adds_text = not _resolved_as_copy(resolution)
     index.add_signature(session, _signature(article_id, candidate, fp, when))
     if adds_text:
         index.add_anchors(session, article_id, fp.anchors)
     if candidate.announcement:
         index.add_event_keys(session, article_id, event_keys(candidate), when)
-
-
-def _is_copy(session: Session, fp: Fingerprint, companies: set[str]) -> bool:
-    if len(fp.all_tokens) >= MIN_EXACT_TOKENS and index.exact_match(session, fp.body_hash):
-        return True
-    best = _best_text_match(session, fp, companies)
-    return best is not None and best[1].similarity >= SURE_MATCH
 
 
 def _resolved_as_copy(resolution: Resolution) -> bool:

@@ -175,7 +175,7 @@ def store(session: Session, url: str, cand: Candidate, *, seed: bool = False) ->
     session.flush()
     story = _story_for(session, res, cand, article.id, seed)
     article.story_id = story.id
-    register(session, article.id, cand)
+    register(session, article.id, cand, res)
     session.commit()
     return Stored(article.id, story.id, res)
 
