@@ -32,20 +32,18 @@ class SourceTally:
     error_kinds: Counter[str] = field(default_factory=Counter)
     http_statuses: Counter[str] = field(default_factory=Counter)
     # The first failure, site-level ones first: what a user needs to start looking.
-    first_error: str | None = None
-    first_error_is_site_level: bool = False
+    first_error: tuple[str, str] | None = None  # (kind, "kind: message (url)")
 
     def note_error(self, kind: str, message: str, url: str | None) -> None:
-        site_level = kind not in _PAGE_LEVEL
-        if self.first_error is not None and (self.first_error_is_site_level or not site_level):
-            return
+        if self.first_error is not None:
+            if self.first_error[0] not in _PAGE_LEVEL or kind in _PAGE_LEVEL:
+                return
         where = f" ({url})" if url else ""
-        self.first_error = f"{kind}: {message[:300]}{where}"
-        self.first_error_is_site_level = site_level
+        self.first_error = (kind, f"{kind}: {message[:300]}{where}")
 
     def error_summary(self, status: str) -> str:
         counts = ", ".join(f"{k}×{n}" for k, n in self.error_kinds.items()) or status
-        return f"{counts}; first {self.first_error}" if self.first_error else counts
+        return f"{counts}; first {self.first_error[1]}" if self.first_error else counts
 
     @property
     def errors(self) -> int:

@@ -196,8 +196,8 @@ class NewsSpider(scrapy.Spider):
         link: Link = meta["link"]
         yield ArticleItem(
             source=source, url=url, fetched_url=response.url, http_status=response.status,
-            body=response.body, content_type=response.headers.get(b"Content-Type"), link_title=link.title, link_published=link.published,
-            rung=meta["rung"],
+            body=response.body, content_type=response.headers.get(b"Content-Type"),
+            link_title=link.title, link_published=link.published, rung=meta["rung"],
         )
 
     def article_failed(self, failure: Failure) -> None:
