@@ -149,3 +149,23 @@ def test_schedules_live_outside_the_application_tables(database_url: str, make_s
     assert "apscheduler_jobs" not in app_tables  # Alembic's autogenerate never sees it
     if database_url.startswith("sqlite"):
         assert (settings.data_dir / "scheduler.db").exists()  # its own file: no lock contention
+
+
+def test_a_job_whose_runs_were_missed_resumes_now_and_a_future_one_keeps_its_time() -> None:
+    from apscheduler.schedulers.background import BackgroundScheduler
+    from apscheduler.triggers.interval import IntervalTrigger
+
+    from scheduler.daemon import resume_at
+
+    now = datetime.now(UTC)
+    scheduler = BackgroundScheduler(timezone=UTC)
+    scheduler.start(paused=True)
+    try:
+        trigger = IntervalTrigger(hours=1, timezone=UTC)
+        missed = scheduler.add_job(print, trigger, id="missed", next_run_time=now - 3 * HOUR)
+        ahead = scheduler.add_job(print, trigger, id="ahead", next_run_time=now + HOUR)
+        assert resume_at(missed, HOUR, now) == now  # not the stale grid slot
+        assert resume_at(ahead, HOUR, now) == ahead.next_run_time
+        assert resume_at(ahead, 2 * HOUR, now) == now  # interval changed: runs now
+    finally:
+        scheduler.shutdown(wait=False)
