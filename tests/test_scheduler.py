@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import inspect
 
 from crawler.runner import RunSummary
 from crawler.sources import Source
-from scheduler.daemon import run_daemon
+from scheduler.daemon import resume_at, run_daemon
 from scheduler.errors import DaemonAlreadyRunning
 from scheduler.jobstore import next_run_times
 from scheduler.lock import acquire_daemon_lock
@@ -152,11 +154,6 @@ def test_schedules_live_outside_the_application_tables(database_url: str, make_s
 
 
 def test_a_job_whose_runs_were_missed_resumes_now_and_a_future_one_keeps_its_time() -> None:
-    from apscheduler.schedulers.background import BackgroundScheduler
-    from apscheduler.triggers.interval import IntervalTrigger
-
-    from scheduler.daemon import resume_at
-
     now = datetime.now(UTC)
     scheduler = BackgroundScheduler(timezone=UTC)
     scheduler.start(paused=True)
