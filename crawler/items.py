@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+
+from analysis.model import Analysis
+from dedup import Candidate
 
 
 @dataclass
@@ -30,6 +32,5 @@ class ArticleItem:
     link_published: datetime | None = None
     rung: str | None = None
     extracted: Extracted | None = None
-    analysis: Any = None  # analysis.Analysis
-    fingerprint: Any = None  # dedup.Fingerprint of the extracted text
-    resolution: Any = None  # dedup.Resolution
+    analysis: Analysis | None = None
+    candidate: Candidate | None = None  # what dedup compares, fingerprint included

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -11,9 +10,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from analysis import analyze
-from dedup import resolve
+from crawler.ingest import NewArticle, candidate_for, ingest
 from newswatch.errors import SeedError
-from newswatch.ingest import NewArticle, candidate_for, ingest
 from storage.db import session_scope
 from storage.models import Article
 
@@ -83,7 +81,4 @@ def _store(session: Session, document: SeedDocument) -> None:
         url=document.url, source=SEED_SOURCE, title=document.title, text=document.text,
         published_at=None, language=analysis.language, is_seed=True,
     )
-    ingest(
-        session, new, analysis=analysis, resolution=resolve(session, candidate),
-        candidate=candidate, channels=[], window=timedelta(0),
-    )
+    ingest(session, new, analysis=analysis, candidate=candidate)

@@ -8,9 +8,8 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from analysis import analyze
-from dedup import resolve
+from crawler.ingest import Delivery, NewArticle, candidate_for, ingest
 from newswatch.app import open_database
-from newswatch.ingest import NewArticle, candidate_for, ingest
 from newswatch.seeding import bundled_seeds_dir, import_seeds
 from storage.db import session_scope
 from storage.models import Alert, Article, Story
@@ -36,8 +35,8 @@ def _crawl_copy(engine, text: str, url: str) -> Article:  # noqa: ANN001
         outcome = ingest(
             session, NewArticle(url=url, source="copy-site", title=text.splitlines()[0], text=text,
                                 published_at=datetime.now(UTC)),
-            analysis=analysis, resolution=resolve(session, candidate), candidate=candidate,
-            channels=["email", "slack"], window=timedelta(days=7),
+            analysis=analysis, candidate=candidate,
+            delivery=Delivery(["email", "slack"], timedelta(days=7)),
         )
     with Session(engine) as session:
         article = session.get(Article, outcome.article_id)

@@ -11,8 +11,8 @@ from pebble import ProcessExpired, ProcessPool
 from scrapy.exceptions import DropItem
 
 from crawler import errors
-from crawler.work import extract_and_analyze
-from crawler.items import ArticleItem, Extracted
+from crawler.items import ArticleItem
+from crawler.work import PageJob, extract_and_analyze
 from crawler.pipeline.base import Stage
 
 
@@ -41,21 +41,21 @@ class ExtractStage(Stage):
             self._fail(item, errors.ExtractionFailed, f"page of {len(item.body)} bytes is over the extraction cap")
         selectors = self._selectors(item.source)
         assert self.pool is not None
-        language = self.context.sources[item.source].language
-        future = self.pool.schedule(
-            extract_and_analyze,
-            args=(item.body, item.content_type, item.fetched_url, selectors, item.link_title, language),
-            timeout=crawl.extraction_timeout,
+        job = PageJob(
+            body=item.body, content_type=item.content_type, url=item.fetched_url,
+            source=item.source, language=self.context.sources[item.source].language,
+            selectors=selectors, link_title=item.link_title, link_published=item.link_published,
         )
+        future = self.pool.schedule(extract_and_analyze, args=(job,), timeout=crawl.extraction_timeout)
         try:
-            fields, item.analysis, item.fingerprint = await asyncio.wrap_future(future)
+            result = await asyncio.wrap_future(future)
         except FutureTimeout:
             self._fail(item, errors.ExtractionFailed, f"extraction passed {crawl.extraction_timeout:g} s and was killed")
         except ProcessExpired as exc:
             self._fail(item, errors.ExtractionFailed, f"extraction worker died: {exc}")
         except errors.FetchFailure as exc:
             self._fail(item, type(exc), str(exc))
-        item.extracted = Extracted(**fields)
+        item.extracted, item.analysis, item.candidate = result.extracted, result.analysis, result.candidate
         item.body = b""  # the page is no longer needed; keep memory flat
         return item
 

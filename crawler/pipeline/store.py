@@ -23,8 +23,7 @@ from sqlmodel import Session
 from crawler import errors
 from crawler.items import ArticleItem
 from crawler.pipeline.base import Stage
-from dedup import resolve
-from newswatch.ingest import NewArticle, Outcome, candidate_for, ingest
+from crawler.ingest import Delivery, NewArticle, Outcome, ingest
 from storage.db import session_scope
 
 log = logging.getLogger(__name__)
@@ -43,10 +42,13 @@ class _Waiting:
 
 class StoreStage(Stage):
     waiting: list[_Waiting]
+    delivery: Delivery
     timer: asyncio.TimerHandle | None = None
 
     def open_spider(self) -> None:
         self.waiting = []
+        settings = self.context.settings
+        self.delivery = Delivery(self.context.channels, settings.alert_window, settings.alerting)
 
     def close_spider(self) -> None:
         self._write_batch()
@@ -98,27 +100,15 @@ class StoreStage(Stage):
                 _settle(waiting.done, outcome)
 
     def _store(self, session: Session, item: ArticleItem) -> Outcome:
-        extracted = item.extracted
-        assert extracted is not None
-        context = self.context
-        published = extracted.published_at or item.link_published
-        candidate = candidate_for(
-            text=extracted.text, title=extracted.title, source=item.source,
-            published_at=published, analysis=item.analysis,
-        )
-        candidate.fingerprint = item.fingerprint
-        item.resolution = resolve(session, candidate)
+        extracted, analysis, candidate = item.extracted, item.analysis, item.candidate
+        assert extracted is not None and analysis is not None and candidate is not None
         new = NewArticle(
             url=item.url, source=item.source, title=extracted.title or item.link_title or "",
-            text=extracted.text, published_at=published, author=extracted.author,
-            language=item.analysis.language or extracted.language,
+            text=extracted.text, published_at=candidate.published_at, author=extracted.author,
+            language=analysis.language or extracted.language,
             truncated=extracted.truncated, http_status=item.http_status,
         )
-        return ingest(
-            session, new, analysis=item.analysis, resolution=item.resolution,
-            candidate=candidate, channels=context.channels,
-            window=context.settings.alert_window, policy=context.settings.alerting,
-        )
+        return ingest(session, new, analysis=analysis, candidate=candidate, delivery=self.delivery)
 
 
 def _settle(done: asyncio.Future[Outcome], result: Outcome | Exception) -> None:
