@@ -47,6 +47,9 @@ def _word_values() -> dict[str, tuple[str, float]]:
     words["مليوني"] = ("unit", 2e6)
     words["ملياري"] = ("unit", 2e9)
     words["مليارين"] = ("unit", 2e9)
+    words["ملياران"] = ("unit", 2e9)
+    words["مليونان"] = ("unit", 2e6)
+    words["مليونين"] = ("unit", 2e6)
     return words
 
 
@@ -67,7 +70,9 @@ def quantity_pattern() -> re.Pattern[str]:
     scales = sorted(_SCALE_WORDS, key=len, reverse=True)
     scale_alt = "|".join(re.escape(s) for s in scales)
     scale = rf"(?:\s*(?:{scale_alt})(?![a-z0-9{ARABIC}]))?"
-    return re.compile(rf"(?<![0-9a-z.,])(?:(?P<digits>{_DIGITS})(?P<dscale>{scale})|(?P<words>{words}))")
+    # A currency code may be glued to the digits ("MAD350 million", "USD12m").
+    start = r"(?:(?<![0-9a-z.,])|(?<=mad)|(?<=usd)|(?<=eur)|(?<=us\$))"
+    return re.compile(rf"{start}(?:(?P<digits>{_DIGITS})(?P<dscale>{scale})|(?P<words>{words}))")
 
 
 def parse_digits(text: str, decimal_comma: bool = True) -> float:
@@ -119,8 +124,39 @@ def _scale_value(scale_text: str) -> float:
     return _SCALE_WORDS.get(word, 1.0) if word else 1.0
 
 
+# A bare plural scale ("des millions", "آلاف مناصب الشغل") is no figure.
+_VAGUE_PLURALS = frozenset({"millions", "milliards", "milliers", "thousands", "millions", "billions", "الاف",
+                            "ملايين", "مليارات", "ملايير", "والاف", "بالاف"})
+# "3 مليارات و314 مليون", "2 milliards et 300 millions": one amount written in two parts.
+_PART_JOINER = re.compile(r"\s*(?:و|et|and)\s*$")
+
+
+def _merge_parts(found: list[Quantity], folded: str) -> list[Quantity]:
+    merged: list[Quantity] = []
+    for q in found:
+        last = merged[-1] if merged else None
+        if (last is not None and last.value >= 1e6 and 0 < q.value < last.value and q.value >= 1e3
+                and _scale_of(last.value) > q.value and _PART_JOINER.fullmatch(folded[last.end:q.start])):
+            merged[-1] = Quantity(last.value + q.value, last.start, q.end, folded[last.start:q.end])
+            continue
+        merged.append(q)
+    return merged
+
+
+def _scale_of(value: float) -> float:
+    """The scale word a round amount was written with: 3e9 -> 1e9."""
+    for scale in (1e9, 1e6, 1e3):
+        if value >= scale and value % scale == 0:
+            return scale
+    return 1.0
+
+
 def find_quantities(folded: str, decimal_comma: bool = True) -> list[Quantity]:
     """Every number in a folded sentence, with its value and span."""
+    return _merge_parts(_find_quantities(folded, decimal_comma), folded)
+
+
+def _find_quantities(folded: str, decimal_comma: bool) -> list[Quantity]:
     found: list[Quantity] = []
     for match in quantity_pattern().finditer(folded):
         if match.group("digits"):
@@ -132,6 +168,8 @@ def find_quantities(folded: str, decimal_comma: bool = True) -> list[Quantity]:
         value, approx = parse_words(match.group("words"))
         if match.group("words").strip().endswith(("milliers", "centaines", "dizaines")):
             continue  # "des milliers d'emplois" is no figure
+        if match.group("words").strip() in _VAGUE_PLURALS:
+            continue
         if value is None or value == 1.0 and match.group("words").strip() in {"un", "une", "a", "one"}:
             continue
         found.append(Quantity(value, match.start(), match.end(), match.group(0), approx))

@@ -22,6 +22,10 @@ LEAD_SENTENCES = 2
 PER_SENTENCE_CAP = 2.0
 THRESHOLD = 0.5
 NO_MOROCCO_DAMPING = 0.3
+# A full-length article that names no Moroccan place or word at all is about another country; short
+# briefs of the Moroccan press often take the country for granted, so they are left alone.
+NO_ANCHOR_DAMPING = 0.5
+NO_ANCHOR_MIN_CHARS = 800
 OTHER_SECTOR_TITLE_DAMPING = 0.55
 LISTED_FACTOR = 0.3
 ABROAD_TITLE_DAMPING = 0.5
@@ -106,6 +110,9 @@ def score_sentences(title: str | None, sentences: list[str], lexicon: Lexicon) -
     if not morocco and cue("negative.abroad").search(whole):
         score *= NO_MOROCCO_DAMPING
         reasons.append("about another country")
+    elif not morocco and len(whole) >= NO_ANCHOR_MIN_CHARS:
+        score *= NO_ANCHOR_DAMPING
+        reasons.append("no Moroccan place or actor")
     if title and located_abroad(title_folded) and not _MOROCCAN_ACTOR.search(lead):
         score *= ABROAD_TITLE_DAMPING
         reasons.append("title: another country")
