@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from analysis.numbers import Quantity, find_quantities
+from analysis.numbers import _DIGITS, Quantity, find_quantities, parse_digits
 from analysis.resources import cue_list, data_file, ending_pattern
 from analysis.text import ARABIC, fold, term_pattern
 
@@ -82,7 +82,19 @@ def _flags(before: str, after: str, table: str, flag: str) -> set[str]:
     return found
 
 
-_TOTAL_HEADCOUNT = re.compile(r"(?:effectifs?|workforce|headcount)(?! initial)\b[^,;.]{0,30}\b(?:a|to)\s*$")
+# "portant ses effectifs à 1.200", "l'effectif devrait atteindre 600": the total after growth, not new jobs.
+_TOTAL_HEADCOUNT = re.compile(r"(?:effectifs?|workforce|headcount|staff)(?! initial)\b[^,;.]{0,40}"
+                              r"(?:\b(?:a|to)|atteindre|atteindra|reach|depasser la barre de)\s*$")
+# What the company already has: "déjà présent ... avec 200 ingénieurs", "currently employs", "يشغل حاليا".
+_EXISTING = re.compile(r"\b(?:deja|already|currently|actuellement|present depuis|"
+                       r"presente depuis|depuis (?:sa creation|son installation|\d+ ans))\b|حاليا|منذ")
+# Group-wide or worldwide staff: "23,000 employees across its global network", "dans 25 pays".
+_GROUP_SCOPE = re.compile(r"\b(?:dans le monde|a travers le monde|worldwide|globally|global network|"
+                          r"dans \d+ pays|in \d+ countries|across \d+ countries|au niveau mondial|a l'echelle mondiale)\b"
+                          r"|حول العالم|عبر العالم|في \d+ (?:بلدا|دوله)")
+# "Au total, ils assureront plus de 3.000 emplois": an event total over several companies.
+_TOTAL_BEFORE = re.compile(r"(?:\bau total\b|\bin total\b|\ban overall\b|\bau global\b|\bun total de\b|"
+                           r"\ba total of\b|\bensemble\b|\bcumulee?s?\b|في المجموع|ما مجموعه|اجمالي)[^.;]{0,60}$")
 _INITIAL = re.compile(r"(?:demarre|demarrera|demarrant|ouvre|ouvrira|debute|debutera|commence|commencera)\s+avec"
                       r"|dans un premier temps|dans une premiere (?:phase|etape|tranche)|initialement|a son ouverture"
                       r"|au demarrage|initially|at launch|in (?:a|its) first phase|في مرحله اولي|في البدايه")
@@ -107,6 +119,13 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
     flags |= _flags(raw_before, "", "mention_loss", "loss")
     if _TOTAL_HEADCOUNT.search(raw_before):
         flags.add("headcount")
+    clause = re.split(r"[,;:()]|\bet\b|\bwhile\b|\bmais\b|\bbut\b|\bqui\b|\bwhich\b|\bو(?=[\u0600-\u06ff])", raw_before)[-1]
+    if _EXISTING.search(clause) and not re.search(r"prevoit|plans?|will|va |vont |devrait|سي|ست", clause):
+        flags.add("headcount")
+    if _GROUP_SCOPE.search(folded):
+        flags.add("group")
+    if _TOTAL_BEFORE.search(raw_before):
+        flags.add("total")
     near = folded[max(0, q.start - 60):min(len(folded), tail_end + 40)]
     if _INITIAL.search(near):
         flags.add("initial")
@@ -194,7 +213,14 @@ _TURNOVER = re.compile(r"\b(?:chiffres? d'affaires?|ca|exports?|exportations?|re
                        r"levee de fonds|a leve|capital social)\b|رقم (?:ال)?معاملات")
 _SALARY = re.compile(r"\b(?:salaires?|remunerations?|par mois|mensuels?|smig|smic|primes?|salary|wages?)\b|اجر|راتب")
 _AID = re.compile(r"\b(?:aides? directes?|subventions?|prime a l'investissement|dotation de l'etat|fonds hassan|"
-                  r"aide de l'etat|incitations?)\b")
+                  r"aide de l'etat|incitations?|grants?|prime)\b|منحه|دعم مالي")
+# "6.000 DH par emploi créé", "مليوني درهم لكل مشروع": a rate, not the amount invested.
+_PER_UNIT = re.compile(r"^\s*(?:\w+\s+){0,2}(?:par|per|pour chaque|for each|لكل|عن كل)\b")
+# "350 millions de dirhams (33 millions de dollars)": the bracketed figure is a conversion.
+_CONVERSION_BEFORE = re.compile(r"\(\s*(?:soit|environ|about|approx\.?|around|ما يعادل|اي)?\s*[^()]{0,6}$")
+# "entre 10 et 15 millions d'euros": the lower bound, as for "plus de 10 millions".
+_RANGE_BEFORE = re.compile(r"(?:\bentre|\bbetween|\bde|\bfrom|ما بين|بين)\s+(?P<low>\d+(?:[.,]\d+)?)\s*"
+                           r"(?:et|and|a|to|-|و)\s*$")
 
 
 def _money_flags(folded: str, start: int, end: int) -> frozenset[str]:
@@ -207,7 +233,20 @@ def _money_flags(folded: str, start: int, end: int) -> frozenset[str]:
         flags.add("salary")
     if _AID.search(before):
         flags.add("aid")
+    if _PER_UNIT.match(after):
+        flags.add("per_unit")
+    if _CONVERSION_BEFORE.search(folded[max(0, start - 20):start]):
+        flags.add("conversion")
     return frozenset(flags)
+
+
+def _range_low(folded: str, start: int, amount: float, value: float) -> float:
+    """The lower bound when the amount ends a range whose first number has no scale of its own."""
+    match = _RANGE_BEFORE.search(folded[max(0, start - 30):start])
+    if not match or value <= 0:
+        return amount
+    low = float(match.group("low").replace(",", "."))
+    return amount * low / value if low < value else amount
 
 
 def find_money(folded: str, quantities: list[Quantity] | None = None) -> list[MoneyMention]:
@@ -235,5 +274,7 @@ def find_money(folded: str, quantities: list[Quantity] | None = None) -> list[Mo
                 continue  # "dh 5" is no amount worth reporting; "DH 50 millions" is
         if currency not in {"MAD", "EUR", "USD"} or amount <= 0:
             continue
+        digits = re.match(_DIGITS, q.text)
+        amount = _range_low(folded, q.start, amount, parse_digits(digits.group(0)) if digits else 0.0)
         mentions.append(MoneyMention(amount, currency, q.start, end, _money_flags(folded, q.start, end)))
     return mentions

@@ -13,9 +13,9 @@ from analysis.text import fold
 
 NEGATIVE_TABLES = ("sector_stats", "target", "forecast", "salary", "event", "strike", "loss", "retrospective",
                    "conditional")
-BAD_JOB_FLAGS = frozenset({"headcount", "rate", "loss", "training", "indirect"})
+BAD_JOB_FLAGS = frozenset({"headcount", "rate", "loss", "training", "indirect", "group"})
 SUBJECT_SPAN = 45
-BAD_MONEY_FLAGS = frozenset({"turnover", "salary", "aid"})
+BAD_MONEY_FLAGS = frozenset({"turnover", "salary", "aid", "per_unit", "conversion"})
 
 
 class SentenceFacts:
