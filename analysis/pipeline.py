@@ -16,6 +16,7 @@ from analysis.places import find_cities
 from analysis.relevance import fast_score, score_sentences
 from analysis.resources import Lexicon, load_lexicon
 from analysis.sentences import SentenceFacts, sentence_facts
+from analysis.sites import announced_cities
 from analysis.text import split_sentences, unique
 
 LEAD_SENTENCES = 3
@@ -64,6 +65,18 @@ def _company_sentences(title: SentenceFacts | None, body: list[SentenceFacts],
     return unique(texts)
 
 
+def _names(title: SentenceFacts | None, body: list[SentenceFacts], chosen: list[SentenceFacts], lex: Lexicon,
+           named_cities: list[str]) -> tuple[list[str], list[str]]:
+    """Companies and cities of the commitment, whatever the decision: a relevant article that the
+    decision misses still names who and where (and costs only a few milliseconds)."""
+    chosen = chosen or [f for f in body if f.commit or f.good_jobs or f.mou or f.new_site]
+    companies = find_companies(_company_sentences(title, body, chosen, lex), lex, set(named_cities))
+    if not companies:  # "Ce projet ..." two sentences after the name: look at the lead
+        companies = find_companies([f.text for f in body[:LEAD_SENTENCES]], lex, set(named_cities))
+    core = {f.index for f in chosen if not f.is_title}
+    return companies, announced_cities(title.text if title else None, [f.text for f in body], core)
+
+
 def analyze(*, title: str | None, text: str, language: str | None = None, url: str | None = None,
             published: datetime | None = None, lexicon: str | Path | None = None) -> Analysis:
     """Full analysis of one article: relevance, announcement decision, figures, names, evidence."""
@@ -86,12 +99,7 @@ def analyze(*, title: str | None, text: str, language: str | None = None, url: s
     body_facts = [sentence_facts(i, s, False, lex) for i, s in enumerate(sentences)]
     article_topic = bool(title_facts and title_facts.topic) or any(f.topic for f in body_facts[:LEAD_SENTENCES])
     decision = decide(title_facts, body_facts, article_topic)
-    companies: list[str] = []
-    if decision.announcement:
-        companies = find_companies(_company_sentences(title_facts, body_facts, decision.sentences + decision.supporting,
-                                                     lex), lex, set(cities))
-        if not companies:  # "Ce projet ..." two sentences after the name: look at the lead
-            companies = find_companies([f.text for f in body_facts[:LEAD_SENTENCES]], lex, set(cities))
+    companies, cities = _names(title_facts, body_facts, decision.sentences + decision.supporting, lex, cities)
     return Analysis(
         language=lang,
         relevant=True,

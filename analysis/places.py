@@ -51,6 +51,67 @@ def city_pattern() -> re.Pattern[str]:
     return _all_city_pattern()
 
 
+def name_of_city(matched: str) -> str | None:
+    """The French name of the city a (folded) match of `city_pattern` spells."""
+    return _name_of(matched)
+
+
+_MARK = "city"  # appended to an accent-sensitive spelling so that its folded form stays unique
+
+
+@cache
+def _accent_marker() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = data_file("cities").get("accent_sensitive", {})
+    spellings = {s: fold(s) + _MARK for group in table.values() for s in group}
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(s)}(?!\w)" for s in spellings), re.IGNORECASE)
+    return pattern, spellings
+
+
+def fold_places(text: str) -> str:
+    """`fold`, keeping accent-sensitive city names ("Salé", not the word "sale") recognisable."""
+    pattern, spellings = _accent_marker()
+    if spellings:
+        text = pattern.sub(lambda m: spellings.get(m.group(0).lower(), m.group(0)), text)
+    return fold(text)
+
+
+_CITY_AFTER_PARK = 14
+
+
+def park_cities(folded: str) -> dict[str, str]:
+    """Parks the text itself places ("Technopolis de Salé", "Technopolis Rabat"): park -> city."""
+    placed = {}
+    for park, pattern in _place_pattern_by_park():
+        for match in pattern.finditer(folded):
+            city = _all_city_pattern().search(folded[match.end():match.end() + _CITY_AFTER_PARK])
+            name = _name_of(city.group(0)) if city else None
+            if name:
+                placed.setdefault(park, name)
+    return placed
+
+
+def park_mentions(folded: str, placed: dict[str, str] | None = None) -> list[tuple[int, str]]:
+    """Business parks named in a folded text, with their city ("Casanearshore" -> Casablanca).
+    A park followed by its own city is left to that city; `placed` overrides the table."""
+    hits = []
+    for park, pattern in _place_pattern_by_park():
+        for match in pattern.finditer(folded):
+            if _all_city_pattern().search(folded[match.end():match.end() + _CITY_AFTER_PARK]):
+                continue
+            hits.append((match.start(), (placed or {}).get(park) or _park_city(park)))
+    return hits
+
+
+@cache
+def _place_pattern_by_park() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    table = data_file("cities").get("places", {})
+    return tuple((place, compile_terms((place,))) for place in table)
+
+
+def _park_city(park: str) -> str:
+    return data_file("cities")["places"][park]
+
+
 def mentions_city(folded: str) -> bool:
     return bool(_all_city_pattern().search(folded))
 
