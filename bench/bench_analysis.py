@@ -29,7 +29,7 @@ def _seed_text() -> tuple[str | None, str]:
     seeds = sorted((Path("/work/shared/seeds")).glob("003_*.txt"))
     if seeds:
         return None, seeds[0].read_text("utf-8")
-    from analysis.evaluation import load_examples
+    from devkit.evaluation import load_examples
 
     row = next(r for r in load_examples(ROOT / "tests/data/analysis_devset.jsonl") if r["announcement"])
     return row["title"], row["text"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import resource
 import statistics
+import sys
 import tempfile
 import threading
 import time
@@ -26,11 +27,14 @@ import psutil
 import trafilatura
 from sqlmodel import Session, func, select
 
-from crawler.encoding import decode_html
-from newswatch.app import crawl_once, open_database
-from newswatch.replica import ReplicaWeb, synthetic_articles
-from newswatch.settings import CrawlSettings, Settings
-from storage.models import Article
+# devkit/ is dev-only and outside the wheel: import it from the repository root.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from crawler.encoding import decode_html  # noqa: E402
+from devkit.replica import ReplicaWeb, synthetic_articles  # noqa: E402
+from newswatch.app import crawl_once, open_database  # noqa: E402
+from newswatch.settings import CrawlSettings, Settings  # noqa: E402
+from storage.models import Article  # noqa: E402
 
 
 def bench_settings(workdir: Path, workers: int, database_url: str | None = None) -> Settings:

@@ -29,8 +29,11 @@ from pathlib import Path
 from aiosmtpd.controller import Controller
 from sqlalchemy import create_engine, func, select
 
-from newswatch.replica import ReplicaArticle, ReplicaWeb
-from storage.models import CrawlRun
+# devkit/ is dev-only and outside the wheel: import it from the repository root.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from devkit.replica import ReplicaArticle, ReplicaWeb  # noqa: E402
+from storage.models import CrawlRun  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 COMPANIES = ["Veltrix", "Orbana", "Kalyon", "Sertel", "Numidia", "Atlasys", "Corvana", "Zenova",

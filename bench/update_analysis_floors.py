@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.evaluation import evaluate, load_examples  # noqa: E402
+from devkit.evaluation import evaluate, load_examples  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 DEVSET = DATA / "analysis_devset.jsonl"

@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from newswatch import output
 from newswatch.app import crawl_once, open_database
-from newswatch.replica import ReplicaWeb
+from devkit.replica import ReplicaWeb
 from newswatch.settings import Settings
 from storage.models import Alert, Story
 from storage.queries import list_articles

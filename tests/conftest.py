@@ -12,7 +12,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import create_engine, text
 
-from newswatch.replica import ReplicaWeb
+from devkit.replica import ReplicaWeb
 from newswatch.settings import CrawlSettings, Settings
 
 POSTGRES_URL_VAR = "NEWSWATCH_TEST_POSTGRES_URL"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.evaluation import evaluate, load_examples
+from devkit.evaluation import evaluate, load_examples
 
 DATA = Path(__file__).parent / "data"
 DEVSET = DATA / "analysis_devset.jsonl"

@@ -12,8 +12,8 @@ import pytest
 from typer.main import get_command
 
 from conftest import free_port
+from devkit.replica import ReplicaWeb
 from newswatch.cli import app
-from newswatch.replica import ReplicaWeb
 
 
 def run(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from conftest import free_port
-from newswatch.replica import ReplicaWeb
+from devkit.replica import ReplicaWeb
 from storage.db import make_engine
 from storage.models import SourceRun
 from test_daemon_support import DaemonProcess, announcement, fast_env, http_get, metric, wait_until

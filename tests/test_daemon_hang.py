@@ -10,8 +10,8 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from conftest import fast_crawl
+from devkit.replica import ReplicaWeb
 from newswatch.app import open_database
-from newswatch.replica import ReplicaWeb
 from scheduler.daemon import run_daemon
 from storage.db import make_engine
 from storage.models import CrawlRun, SourceError, SourceRun

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from newswatch.replica import ReplicaArticle
+from devkit.replica import ReplicaArticle
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from alerts_servers import SlackServer
+from devkit.replica import ReplicaWeb
 from newswatch.app import crawl_once, open_database
-from newswatch.replica import ReplicaWeb
 from storage.models import Alert, Article
 
 ALERTING = {"A", "E"}  # the replica's announcement stories in the sector, new to the corpus
@@ -80,7 +80,7 @@ def test_an_announcement_older_than_the_window_is_recorded_not_sent(
 ) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from newswatch.replica import ReplicaArticle
+    from devkit.replica import ReplicaArticle
 
     sink, _port = mail_server
     old = ReplicaArticle(

@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 import pytest
 from sqlmodel import Session, select
 
-from crawler.spider import RUNGS
 from crawler.sources import Source, load_sources
+from crawler.spider import RUNGS
+from devkit.replica import ReplicaWeb
 from newswatch.app import crawl_once, open_database
-from newswatch.replica import ReplicaWeb
 from storage.models import SourceError, SourceRun, SourceState
 
 CHALLENGE = (

@@ -19,8 +19,8 @@ import pytest
 import trafilatura
 
 from crawler.sources import load_sources
-from newswatch.replica import ReplicaArticle, ReplicaWeb, example_articles, synthetic_articles
-from newswatch.replica.sites.theme import COOKIE_TEXT
+from devkit.replica import ReplicaArticle, ReplicaWeb, example_articles, synthetic_articles
+from devkit.replica.sites.theme import COOKIE_TEXT
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"

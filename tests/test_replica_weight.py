@@ -14,11 +14,11 @@ import pytest
 
 from crawler.encoding import decode_html
 from crawler.extract import extract_article
-from newswatch.replica import ReplicaArticle, ReplicaWeb, synthetic_articles
-from newswatch.replica.server import default_articles
-from newswatch.replica.sites import DEFAULT_SITES
-from newswatch.replica.sites.base import esc
-from newswatch.replica.sites.furniture import Furniture
+from devkit.replica import ReplicaArticle, ReplicaWeb, synthetic_articles
+from devkit.replica.server import default_articles
+from devkit.replica.sites import DEFAULT_SITES
+from devkit.replica.sites.base import esc
+from devkit.replica.sites.furniture import Furniture
 
 MIN_REAL_BYTES = 80_000
 MAX_LIGHT_BYTES = 20_000

@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from crawler.check import check_sources, working_sources
 from crawler.sources import Source, load_sources
+from devkit.replica import ReplicaWeb
 from newswatch.cli import EXIT_PARTIAL, app
-from newswatch.replica import ReplicaWeb
 
 CHALLENGE = b"<html><head><title>Just a moment...</title></head><body>cf-chl challenge-platform</body></html>"
 

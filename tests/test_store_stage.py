@@ -8,8 +8,8 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from dedup import canonical_url
+from devkit.replica import ReplicaWeb, synthetic_articles
 from newswatch.app import crawl_once, open_database
-from newswatch.replica import ReplicaWeb, synthetic_articles
 from storage.db import session_scope
 from storage.models import Article, Page, SourceError
 

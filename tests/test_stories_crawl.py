@@ -8,8 +8,8 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from alerts_servers import SlackServer
+from devkit.replica import ReplicaArticle, ReplicaWeb
 from newswatch.app import crawl_once, open_database
-from newswatch.replica import ReplicaArticle, ReplicaWeb
 from storage.models import Alert, Article
 
 NOW = datetime.now(UTC)

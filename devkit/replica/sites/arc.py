@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from newswatch.replica.article import UTC, ReplicaArticle, iso_utc, local_time
-from newswatch.replica.sites.base import (
+from devkit.replica.article import UTC, ReplicaArticle, iso_utc, local_time
+from devkit.replica.sites.base import (
     HTML,
     Route,
     Site,
@@ -24,8 +24,8 @@ from newswatch.replica.sites.base import (
     pages,
     rfc822,
 )
-from newswatch.replica.sites.furniture import Furniture, dress
-from newswatch.replica.sites.theme import SECTION_LABELS, body_html, cookie_banner
+from devkit.replica.sites.furniture import Furniture, dress
+from devkit.replica.sites.theme import SECTION_LABELS, body_html, cookie_banner
 
 FEED_SIZE = 50
 LISTING_SIZE = 20

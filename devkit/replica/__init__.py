@@ -8,11 +8,11 @@ the crawler, the tests, the benchmark and `newswatch demo` never touch a real si
 real ones (see sites/furniture.py); the default "light" pages are 6-9 KB.
 """
 
-from newswatch.replica.arabic import arabic_articles
-from newswatch.replica.article import ReplicaArticle
-from newswatch.replica.examples import example_articles
-from newswatch.replica.server import ReplicaWeb
-from newswatch.replica.synthetic import synthetic_articles
+from devkit.replica.arabic import arabic_articles
+from devkit.replica.article import ReplicaArticle
+from devkit.replica.examples import example_articles
+from devkit.replica.server import ReplicaWeb
+from devkit.replica.synthetic import synthetic_articles
 
 __all__ = [
     "ReplicaArticle",

@@ -13,7 +13,7 @@ from email.utils import format_datetime
 from html import escape
 from urllib.parse import parse_qs, unquote
 
-from newswatch.replica.article import UTC, ReplicaArticle, iso_utc
+from devkit.replica.article import UTC, ReplicaArticle, iso_utc
 
 Route = tuple[str, bytes]  # (content-type, body)
 

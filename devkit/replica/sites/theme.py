@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newswatch.replica.article import ReplicaArticle
-from newswatch.replica.sites.base import esc
+from devkit.replica.article import ReplicaArticle
+from devkit.replica.sites.base import esc
 
 SECTION_LABELS = {
     "economie": "Économie",

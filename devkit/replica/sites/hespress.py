@@ -13,8 +13,8 @@ from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import quote
 
-from newswatch.replica.article import ReplicaArticle, iso_utc, local_time
-from newswatch.replica.sites.base import (
+from devkit.replica.article import ReplicaArticle, iso_utc, local_time
+from devkit.replica.sites.base import (
     HTML,
     Route,
     Site,
@@ -25,8 +25,8 @@ from newswatch.replica.sites.base import (
     pages,
     rfc822,
 )
-from newswatch.replica.sites.furniture import Furniture, dress
-from newswatch.replica.sites.theme import INTERLUDE_AFTER, cookie_banner
+from devkit.replica.sites.furniture import Furniture, dress
+from devkit.replica.sites.theme import INTERLUDE_AFTER, cookie_banner
 
 FEED_SIZE = 30
 LISTING_SIZE = 12

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from string import Template
 
-from newswatch.replica.article import FRENCH_MONTHS, UTC, ReplicaArticle, slugify
-from newswatch.replica.phrasebook import GENERIC, TOPICS, VOICES, Topic
+from devkit.replica.article import FRENCH_MONTHS, UTC, ReplicaArticle, slugify
+from devkit.replica.phrasebook import GENERIC, TOPICS, VOICES, Topic
 
 CITIES = (
     "Casablanca",

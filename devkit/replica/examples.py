@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from newswatch.replica.article import UTC, ReplicaArticle
-from newswatch.replica.offtopic import off_topic_articles
-from newswatch.replica.seed import (
+from devkit.replica.article import UTC, ReplicaArticle
+from devkit.replica.offtopic import off_topic_articles
+from devkit.replica.seed import (
     SEED_003_BULLETS,
     SEED_003_LEAD,
     SEED_003_PARAGRAPHS,

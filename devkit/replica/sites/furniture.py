@@ -25,11 +25,11 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from newswatch.replica.article import ReplicaArticle, iso_utc, local_time, slugify
-from newswatch.replica.sites.base import esc, excerpt, json_ld
+from devkit.replica.article import ReplicaArticle, iso_utc, local_time, slugify
+from devkit.replica.sites.base import esc, excerpt, json_ld
 
 if TYPE_CHECKING:
-    from newswatch.replica.sites.base import Site
+    from devkit.replica.sites.base import Site
 
 TICKER_SIZE = 10
 MEGA_PANELS = 6  # sections whose desktop menu entry opens a panel of sub-sections

@@ -1,6 +1,6 @@
 """Dev tool: rewrite the initial migration from the models (before the first release only).
 
-Run: python -m storage.migrations.regenerate --yes
+Run from the repository root: python -m devkit.regenerate_migrations --yes
 """
 
 import argparse
@@ -11,7 +11,7 @@ from alembic import command
 
 from storage.db import alembic_config, make_engine
 
-VERSIONS = Path(__file__).parent / "versions"
+VERSIONS = Path(__file__).resolve().parents[1] / "storage" / "migrations" / "versions"
 
 
 def main() -> None:

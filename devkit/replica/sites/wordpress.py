@@ -13,8 +13,8 @@ import re
 import zlib
 from collections.abc import Callable
 
-from newswatch.replica.article import UTC, ReplicaArticle, french_date, iso_utc, local_time
-from newswatch.replica.sites.base import (
+from devkit.replica.article import UTC, ReplicaArticle, french_date, iso_utc, local_time
+from devkit.replica.sites.base import (
     HTML,
     JSON,
     Route,
@@ -26,8 +26,8 @@ from newswatch.replica.sites.base import (
     pages,
     rfc822,
 )
-from newswatch.replica.sites.furniture import Furniture, dress
-from newswatch.replica.sites.theme import SECTION_LABELS, body_html, cookie_banner
+from devkit.replica.sites.furniture import Furniture, dress
+from devkit.replica.sites.theme import SECTION_LABELS, body_html, cookie_banner
 
 FEED_SIZE = 30
 LISTING_SIZE = 20

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from newswatch.replica.article import ReplicaArticle
+from devkit.replica.article import ReplicaArticle
 
 OFF_TOPIC = {"on_topic": False, "announcement": False, "alert": False}
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newswatch.replica.article import ReplicaArticle, french_date, iso_utc
-from newswatch.replica.sites.base import (
+from devkit.replica.article import ReplicaArticle, french_date, iso_utc
+from devkit.replica.sites.base import (
     HTML,
     Route,
     Site,
@@ -21,8 +21,8 @@ from newswatch.replica.sites.base import (
     pages,
     rfc822,
 )
-from newswatch.replica.sites.furniture import Furniture, dress
-from newswatch.replica.sites.theme import SECTION_LABELS, body_html, cookie_banner
+from devkit.replica.sites.furniture import Furniture, dress
+from devkit.replica.sites.theme import SECTION_LABELS, body_html, cookie_banner
 
 FEED_SIZE = 30
 LISTING_SIZE = 20

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from newswatch.replica.article import UTC, ReplicaArticle
+from devkit.replica.article import UTC, ReplicaArticle
 
 
 def arabic_articles(now: datetime | None = None) -> list[ReplicaArticle]:

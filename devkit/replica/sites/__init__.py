@@ -1,10 +1,10 @@
 """One module per site kind; SITE_KINDS maps a replica site key to its class."""
 
-from newswatch.replica.sites.arc import ArcSite
-from newswatch.replica.sites.base import Site
-from newswatch.replica.sites.custom import CustomSite
-from newswatch.replica.sites.hespress import HespressArSite
-from newswatch.replica.sites.wordpress import WordPressSite
+from devkit.replica.sites.arc import ArcSite
+from devkit.replica.sites.base import Site
+from devkit.replica.sites.custom import CustomSite
+from devkit.replica.sites.hespress import HespressArSite
+from devkit.replica.sites.wordpress import WordPressSite
 
 SITE_KINDS: dict[str, type[Site]] = {
     "wp": WordPressSite,
