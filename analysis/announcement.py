@@ -44,11 +44,20 @@ _OFFICIAL_SPEAKER = re.compile(r"\b(?:ministre|secretaire d'etat|chef du gouvern
                                r"association|minister|government|federation)\b|الوزير|الوزيره|الحكومه|الجامعه")
 
 
+def _named(facts: SentenceFacts) -> bool:
+    return facts.known_company or bool(pattern_companies(facts.text))
+
+
 def _has_actor(facts: SentenceFacts) -> bool:
-    named = facts.known_company or bool(pattern_companies(facts.text))
-    if named or facts.mou:
+    if _named(facts) or facts.mou or facts.event_subject:
         return True
     return facts.pronoun_actor and not _OFFICIAL_SPEAKER.search(facts.folded)
+
+
+# Facilities of other sectors; a domain word alone ("ingénierie automobile") is no other sector for an
+# engineering-services company.
+_FACILITY = re.compile(r"\b(?:usines?|factory|factories|car plant|constructeur|cimenterie|raffinerie|centrale|"
+                       r"gigafactory|hotels?|mines?|ports?)\b|مصنع|معمل|مصانع|فندق")
 
 
 # A site opening without figures must say what opens: "ouvre ses portes" alone may be a fair.
@@ -69,7 +78,8 @@ def _blocker(facts: SentenceFacts, article_topic: bool, article_actor: bool) -> 
         return "outside Morocco"
     if facts.historical:
         return "past event"
-    if facts.other_sector and not facts.topic and not (article_topic and facts.known_company):
+    if facts.other_sector and not facts.topic and not (article_topic and (facts.known_company or (
+            _has_actor(facts) and not _FACILITY.search(facts.folded)))):
         return "other sector: " + facts.other_sector[0]
     actor = _has_actor(facts)
     if facts.national_actor and not actor:
@@ -80,7 +90,8 @@ def _blocker(facts: SentenceFacts, article_topic: bool, article_actor: bool) -> 
     soft = [name for name in SOFT_BLOCKERS if name in facts.negatives]
     if soft and not actor:
         return cue_reason(f"negative.{soft[0]}")
-    if "event" in soft and not (facts.good_jobs or facts.good_money):
+    # A named company opening a site or signing at a fair is a commitment; the fair itself is not.
+    if "event" in soft and not (facts.good_jobs or facts.good_money or _named(facts) and (facts.new_site or facts.mou)):
         return cue_reason("negative.event")
     if not actor and not (article_actor and (facts.good_jobs or facts.good_money)):
         return "no company or operator committing"

@@ -59,8 +59,14 @@ class SentenceFacts:
 
     @cached_property
     def national_actor(self) -> bool:
-        # Only as the subject: "le secteur" later in the sentence is just context.
-        return bool(cue("national_actor").search(self.folded[:SUBJECT_SPAN]))
+        # Only as the subject: "le secteur" later in the sentence is just context, and "بالمغرب"/"في المغرب"
+        # ("in Morocco") is a place, not the subject.
+        head = self.folded[:SUBJECT_SPAN]
+        return any(not _ARABIC_PLACE.search(head[:m.start() + 2]) for m in cue("national_actor").finditer(head))
+
+    @cached_property
+    def event_subject(self) -> bool:
+        return bool(cue("event_subject").search(self.folded[:SUBJECT_SPAN]))
 
     @cached_property
     def pronoun_actor(self) -> bool:
@@ -118,6 +124,8 @@ _PAST_WITH_YEAR = re.compile(
     r"\b(?:a|ont|avait|avaient)\s+(?:deja\s+)?(?:recrute|cree|embauche|realise|genere|investi|employe)\b[^.;]{0,80}"
     r"\ben\s+(?:19|20)\d\d\b|\ben\s+(?:19|20)\d\d\s*,[^.;]{0,60}\b(?:a|ont)\s+(?:recrute|cree|embauche)\b"
     r"|\b(?:hired|created|recruited)\b[^.;]{0,80}\bin\s+(?:19|20)\d\d\b")
+
+_ARABIC_PLACE = re.compile(r"(?:\bفي\s+|(?<![\u0600-\u06ff])ب)..$")
 
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:a|au|aux|en|in|vers|dans|at|to|sur)\s+(?:l'|la\s+|le\s+|les\s+|the\s+)?"
                               r"|\bفي\s+|\bب)$")
