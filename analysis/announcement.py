@@ -17,7 +17,7 @@ from analysis.sentences import SentenceFacts
 from analysis.text import unique
 
 # Negative cues in the title that make the whole article a non-announcement.
-TITLE_BLOCKERS = ("strike", "loss", "salary", "forecast", "retrospective")
+TITLE_BLOCKERS = ("strike", "loss", "salary", "forecast", "retrospective", "award")
 # Always disqualifying, whoever the subject is.
 HARD_BLOCKERS = ("loss", "strike", "salary", "retrospective", "conditional")
 # Disqualifying unless a company is the one committing ("signed at the fair", "its own target").

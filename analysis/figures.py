@@ -89,9 +89,13 @@ _TOTAL_HEADCOUNT = re.compile(r"(?:effectifs?|workforce|headcount|staff)(?! init
 _EXISTING = re.compile(r"\b(?:deja|already|currently|actuellement|present depuis|"
                        r"presente depuis|depuis (?:sa creation|son installation|\d+ ans))\b|حاليا|منذ")
 # Group-wide or worldwide staff: "23,000 employees across its global network", "dans 25 pays".
-_GROUP_SCOPE = re.compile(r"\b(?:dans le monde|a travers le monde|worldwide|globally|global network|"
+_GROUP_SCOPE = re.compile(r"\b(?:dans le monde|effectifs? globa(?:l|ux)|global (?:headcount|workforce)|a travers le monde|worldwide|globally|global network|"
                           r"dans \d+ pays|in \d+ countries|across \d+ countries|au niveau mondial|a l'echelle mondiale)\b"
                           r"|حول العالم|عبر العالم|في \d+ (?:بلدا|دوله)")
+# "a créé 80.000 emplois au cours des dernières années", "وفر خلال السنوات الماضية": past hires.
+_PAST_SPAN = re.compile(r"\b(?:au cours des (?:dernieres|\d+ dernieres) annees|ces dernieres annees|in recent years|"
+                        r"over the past|during the past|depuis sa creation|since its creation)\b"
+                        r"|خلال السنوات|السنوات الماضيه|خلال الفتره|منذ تاسيسها")
 # "Au total, ils assureront plus de 3.000 emplois": an event total over several companies.
 _TOTAL_BEFORE = re.compile(r"(?:\bau total\b|\bin total\b|\ban overall\b|\bau global\b|\bun total de\b|"
                            r"\ba total of\b|\bensemble\b|\bcumulee?s?\b|في المجموع|ما مجموعه|اجمالي)[^.;]{0,60}$")
@@ -126,6 +130,8 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
         flags.add("group")
     if _TOTAL_BEFORE.search(raw_before):
         flags.add("total")
+    if _PAST_SPAN.search(folded[max(0, q.start - 100):q.start]):
+        flags.add("past")
     near = folded[max(0, q.start - 60):min(len(folded), tail_end + 40)]
     if _INITIAL.search(near):
         flags.add("initial")
@@ -223,12 +229,25 @@ _RANGE_BEFORE = re.compile(r"(?:\bentre|\bbetween|\bde|\bfrom|ما بين|بين
                            r"(?:et|and|a|to|-|و)\s*$")
 
 
+_TURNOVER_AFTER = re.compile(r"^\s*(?:de |d'|of |in |as |ك|كـ)?\s*(?:chiffre d'affaires|revenues?|turnover|رقم معاملات)")
+_TRAINING_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}(?:pour la formation|for training|dans la formation|"
+                             r"فيما يخص التكوين|في التكوين|للتكوين)")
+# "X, qui a investi 50 millions de dirhams dans un centre...": background on money already spent (an
+# apposition), not the commitment announced; "L'entreprise a investi 80 MDH dans ce projet" is the project's.
+_PAST_INVEST = re.compile(r"\b(?:qui|which|that)\s+(?:a|ont|avait|avaient|has|have|had)\s+(?:deja\s+|already\s+)?"
+                          r"(?:investi|injecte|invested|spent)\s+(?:\w+\s+){0,2}$|التي استثمرت\s+$")
+
+
 def _money_flags(folded: str, start: int, end: int) -> frozenset[str]:
     before = folded[max(0, start - 60):start]
     after = folded[end:end + 25]
     flags = set()
-    if _TURNOVER.search(before):
+    if _TURNOVER.search(before) or _TURNOVER_AFTER.match(after):
         flags.add("turnover")
+    if _TRAINING_AFTER.match(folded[end:end + 60]):
+        flags.add("training")
+    if _PAST_INVEST.search(before):
+        flags.add("past")
     if _SALARY.search(before) or _SALARY.search(after):
         flags.add("salary")
     if _AID.search(before):

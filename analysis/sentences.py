@@ -12,10 +12,10 @@ from analysis.resources import Lexicon, cue, cue_reason
 from analysis.text import fold
 
 NEGATIVE_TABLES = ("sector_stats", "target", "forecast", "salary", "event", "strike", "loss", "retrospective",
-                   "conditional")
-BAD_JOB_FLAGS = frozenset({"headcount", "rate", "loss", "training", "indirect", "group"})
+                   "conditional", "award")
+BAD_JOB_FLAGS = frozenset({"headcount", "rate", "loss", "training", "indirect", "group", "past"})
 SUBJECT_SPAN = 45
-BAD_MONEY_FLAGS = frozenset({"turnover", "salary", "aid", "per_unit", "conversion"})
+BAD_MONEY_FLAGS = frozenset({"turnover", "salary", "aid", "per_unit", "conversion", "training", "past"})
 
 
 class SentenceFacts:
