@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from analysis.companies import pattern_companies
 from analysis.model import Investment
+from analysis.places import mentions_city
 from analysis.resources import cue_reason
 from analysis.sentences import SentenceFacts
 from analysis.text import unique
@@ -62,14 +63,19 @@ _FACILITY = re.compile(r"\b(?:usines?|factory|factories|car plant|constructeur|c
 
 # A site opening without figures must say what opens: "ouvre ses portes" alone may be a fair.
 _SITE_NOUN = re.compile(r"\b(?:centres?|sites?|plateaux?|plateformes?|campus|hub|locaux|bureaux?|filiale|"
-                        r"implantation|center|centre|facility|office|offices)\b|مركز|مقر|موقع|فرع")
+                        r"implantation|center|centre|facility|office|offices|laboratoire|lab|labs|studio|unite|unit|"
+                        r"branche|branch|antenne|succursale|siege|headquarters|building|batiment|delivery center)\b"
+                        r"|مركز|مقر|موقع|فرع|وحده|مبني|مكتب")
 
 
 def _has_payload(facts: SentenceFacts) -> bool:
     money = facts.good_money and (facts.invest_word or facts.commit)
     if facts.good_jobs or money:
         return True
-    return (facts.new_site or facts.expansion) and bool(_SITE_NOUN.search(facts.folded))
+    if facts.mou and facts.signed and _named(facts):
+        return True  # "Un mémorandum a été signé avec la société X": a commitment without figures
+    # "X s'étend à Tanger", "ouvre un nouveau centre": where or what opens must be said.
+    return (facts.new_site or facts.expansion) and bool(_SITE_NOUN.search(facts.folded) or mentions_city(facts.folded))
 
 
 def _blocker(facts: SentenceFacts, article_topic: bool, article_actor: bool) -> str | None:

@@ -66,7 +66,13 @@ class SentenceFacts:
 
     @cached_property
     def event_subject(self) -> bool:
-        return bool(cue("event_subject").search(self.folded[:SUBJECT_SPAN]))
+        if cue("event_subject").search(self.folded[:SUBJECT_SPAN]):
+            return True
+        return bool(cue("project_subject").match(re.sub(r"^[\W\d_]*(?:(?:le|la|the|l')\s*)?", "", self.folded)))
+
+    @cached_property
+    def signed(self) -> bool:
+        return self._has("signing")
 
     @cached_property
     def pronoun_actor(self) -> bool:
