@@ -68,11 +68,11 @@ _SITE_NOUN = re.compile(r"\b(?:centres?|sites?|plateaux?|plateformes?|campus|hub
                         r"|مركز|مقر|موقع|فرع|وحده|مبني|مكتب")
 
 
-def _has_payload(facts: SentenceFacts) -> bool:
+def _has_payload(facts: SentenceFacts, article_named: bool = False) -> bool:
     money = facts.good_money and (facts.invest_word or facts.commit)
     if facts.good_jobs or money:
         return True
-    if facts.mou and facts.signed and _named(facts):
+    if facts.mou and facts.signed and (_named(facts) or article_named):
         return True  # "Un mémorandum a été signé avec la société X": a commitment without figures
     # "X s'étend à Tanger", "ouvre un nouveau centre": where or what opens must be said.
     return (facts.new_site or facts.expansion) and bool(_SITE_NOUN.search(facts.folded) or mentions_city(facts.folded))
@@ -227,8 +227,9 @@ def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic
     supporting: list[SentenceFacts] = []
     article_actor = _article_actor(title, body)
     candidates = ([title] if title else []) + body
+    article_named = title is not None and _named(title) or any(_named(f) for f in body[:2])
     for facts in candidates:
-        if not _has_payload(facts):
+        if not _has_payload(facts, article_named):
             continue
         if not (facts.commit or facts.invest_word and facts.good_money):
             if facts.good_jobs and not facts.is_title and _blocker(facts, article_topic, article_actor) is None:
@@ -241,7 +242,8 @@ def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic
         chosen.append(facts)
     if not chosen or all(f.is_title for f in chosen) and not body:
         return Decision(False, reasons=unique(reasons) or ["no commitment sentence"])
-    jobs_value = _pick(_job_values(chosen))
+    # "L'unité pourra accueillir 500 collaborateurs" has no commitment verb of its own but is the figure.
+    jobs_value = _pick(_job_values(chosen)) or _pick(_job_values(supporting))
     jobs = int(jobs_value) if jobs_value is not None else None
     investment = _pick_investment(chosen)
     # "Webhelp : 1.000 emplois à Fès" over a body that only says the site opens: the title has the figure.

@@ -96,6 +96,9 @@ _GROUP_SCOPE = re.compile(r"\b(?:dans le monde|effectifs? globa(?:l|ux)|global (
 _PAST_SPAN = re.compile(r"\b(?:au cours des (?:dernieres|\d+ dernieres) annees|ces dernieres annees|in recent years|"
                         r"over the past|during the past|depuis sa creation|since its creation)\b"
                         r"|خلال السنوات|السنوات الماضيه|خلال الفتره|منذ تاسيسها")
+# "selon une étude, le secteur emploie 27.000 personnes": statistics, whoever quotes them.
+_STUDY_BEFORE = re.compile(r"\b(?:selon une etude|d'apres une etude|une etude|l'etude|enquete|according to (?:a|the) "
+                           r"(?:study|survey|report)|statistiques|barometre)\b|دراسه|خلاصه البحث|احصائيات|تقرير")
 # "Au total, ils assureront plus de 3.000 emplois": an event total over several companies.
 _TOTAL_BEFORE = re.compile(r"(?:\bau total\b|\bin total\b|\ban overall\b|\bau global\b|\bun total de\b|"
                            r"\ba total of\b|\bensemble\b|\bcumulee?s?\b|في المجموع|ما مجموعه|اجمالي)[^.;]{0,60}$")
@@ -132,6 +135,8 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
         flags.add("total")
     if _PAST_SPAN.search(folded[max(0, q.start - 100):q.start]):
         flags.add("past")
+    if _STUDY_BEFORE.search(folded[:q.start]):
+        flags.add("stats")
     near = folded[max(0, q.start - 60):min(len(folded), tail_end + 40)]
     if _INITIAL.search(near):
         flags.add("initial")
@@ -192,11 +197,14 @@ _TOTAL_LINK = re.compile(r"(?:passer|passera|porter|portera|portant)\s+a\W*(?:[a
 
 
 def _elliptical_jobs(folded: str, last: JobMention, quantities: list[Quantity]) -> list[JobMention]:
-    """"300 consultants d'ici la fin de l'année et 1.000 à l'horizon 2027": the 1.000 is jobs too."""
-    found = []
+    """"300 consultants d'ici la fin de l'année et 1.000 à l'horizon 2027": the 1.000 is jobs too, and so is
+    a third figure chained the same way ("650 ..., 1.500 d'ici 2024 et 4.000 à terme")."""
+    found: list[JobMention] = []
     for q in quantities:
-        if q.start <= last.end or q.start - last.end > 80 or q.value != int(q.value) or q.value >= 1e6:
+        if q.start <= last.end or q.value != int(q.value) or q.value >= 1e6:
             continue
+        if q.start - last.end > 80:
+            break
         if _looks_like_year(folded, q) or int(q.value) in _YEARS and re.fullmatch(r"\d{4}", q.text):
             continue
         after = folded[q.end:q.end + 12]
@@ -204,13 +212,14 @@ def _elliptical_jobs(folded: str, last: JobMention, quantities: list[Quantity]) 
                     r"mmdh|millions|milliards|درهم|مليون|مليار)", after):
             continue
         link = folded[last.end:q.start]
-        if re.match(r"\s*(?:emplois?\s+|postes?\s+)?indirect", after):
+        if re.match(r"\s*(?:emplois?\s+|postes?\s+)?indirect", after) or not _ELLIPSIS_LINK.search(link):
             break
-        if _ELLIPSIS_LINK.search(link):
-            # "..., portant l'effectif à 3.500": a total, unless the site is only starting (see below).
-            flags = frozenset({"headcount"}) if _TOTAL_LINK.search(link) else frozenset()
-            found.append(JobMention(int(q.value), q.start, q.end, flags))
-        break
+        # "..., portant l'effectif à 3.500": a total, unless the site is only starting (see below).
+        flags = frozenset({"headcount"}) if _TOTAL_LINK.search(link) else frozenset()
+        last = JobMention(int(q.value), q.start, q.end, flags)
+        found.append(last)
+        if len(found) == 2:
+            break
     return found
 
 

@@ -13,7 +13,7 @@ from analysis.text import fold
 
 NEGATIVE_TABLES = ("sector_stats", "target", "forecast", "salary", "event", "strike", "loss", "retrospective",
                    "conditional", "award")
-BAD_JOB_FLAGS = frozenset({"headcount", "rate", "loss", "training", "indirect", "group", "past"})
+BAD_JOB_FLAGS = frozenset({"headcount", "rate", "loss", "training", "indirect", "group", "past", "stats"})
 SUBJECT_SPAN = 45
 BAD_MONEY_FLAGS = frozenset({"turnover", "salary", "aid", "per_unit", "conversion", "training", "past"})
 
