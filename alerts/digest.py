@@ -15,6 +15,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from alerts.config import DigestConfig
+from alerts.labels import source_name
 from alerts.outbox import STORY_KINDS, enqueue_message
 from alerts.render import AlertMessage, DigestEntry
 from alerts.text import one_line, safe_url, truncate
@@ -78,11 +79,11 @@ def entries(session: Session, channel: str, since: datetime, limit: int) -> list
 
 
 def source_notices(session: Session) -> list[str]:
-    """One line per source whose crawls are failing, blocked or silent."""
+    """One line per source whose crawls are failing, blocked or silent, named in words."""
     query = select(SourceState).where(col(SourceState.health).in_(TROUBLED))
     lines = []
     for state in session.exec(query.order_by(col(SourceState.name))).all():
-        line = f"{state.name}: {state.health}"
+        line = f"{source_name(state.name)}: {state.health}"
         if state.consecutive_failures:
             line += f", {state.consecutive_failures} failed run(s) in a row"
         if state.last_error:

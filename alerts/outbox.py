@@ -30,7 +30,8 @@ def story_key(story_id: int, channel: str, kind: str, version: int = 1) -> str:
 
 
 def story_facts(story: Story, article: Article) -> dict[str, Any]:
-    """What an analyst acts on; an update is sent only when these change."""
+    """What an analyst acts on, as announced; an update is sent only when it gains a figure
+    (see ``gains_a_figure``)."""
     message = build_message(story, article, key="-")
     return {
         "kinds": sorted(message.kinds),
@@ -47,6 +48,20 @@ def is_stale(article: Article, now: datetime, window: timedelta) -> bool:
     An article without a date counts as fresh: a missed alert is worse than an old one.
     """
     return article.published_at is not None and article.published_at < now - window
+
+
+def gains_a_figure(before: Mapping[str, Any] | None, now: Mapping[str, Any], mode: str) -> bool:
+    """Whether the story now has a jobs figure or an amount its last alert lacked.
+
+    Outlets report one event with other figures (a part, a rounded total, "plus de N"):
+    a different value is not news, a first value is.
+    """
+    if mode == "never" or before is None:
+        return False
+    had_jobs, has_jobs = before.get("jobs") is not None, now.get("jobs") is not None
+    had_amount = (before.get("investment") or [None])[0] is not None
+    has_amount = (now.get("investment") or [None])[0] is not None
+    return (has_jobs and not had_jobs) or (has_amount and not had_amount)
 
 
 def _latest(session: Session, story_id: int, channel: str) -> Alert | None:
@@ -119,9 +134,9 @@ def enqueue_story_alerts(
     """Add the alert rows ``article`` causes for ``story``, one per channel; returns them.
 
     The first alert of a story on a channel is its announcement; later calls add an update
-    (version 2, 3, ...) only when the story's facts changed, so calling this again for the
-    same story and article adds nothing. Seed and known stories never alert. Rows are
-    "suppressed" (stored, never sent) when the article is older than ``window`` or the
+    (version 2, 3, ...) only when the story gained a figure it lacked and the policy's
+    ``updates`` is "new-figures", so calling this again for the same story adds nothing.
+    Seed and known stories never alert. Rows are "suppressed" (stored, never sent) when the article is older than ``window`` or the
     channel's routing rule refuses it; ``last_error`` then says why.
     """
     if story.known or article.is_seed:
@@ -133,15 +148,17 @@ def enqueue_story_alerts(
     others = story_others(session, story, article)
     stale = is_stale(article, now, window)
     created: list[Alert] = []
+    mode = policy.updates if policy else "new-figures"
     for channel in dict.fromkeys(channels):  # de-duplicated, order kept
         previous = _latest(session, story.id, channel)
-        if previous is not None and previous.payload.get("facts") == facts:
+        if previous is not None and not gains_a_figure(previous.payload.get("facts"), facts, mode):
             continue
         kind = "announcement" if previous is None else "update"
         version = 1 if previous is None else previous.version + 1
         message = build_message(
             story, article, others, key=story_key(story.id, channel, kind, version),
             kind=kind, version=version,
+            before=previous.payload.get("message") if previous is not None else None,
         )
         reason = "older than the alert window" if stale else None
         reason = reason or (policy.refusal(channel, message) if policy else None)

@@ -6,13 +6,13 @@ enqueued, so the relay sends exactly what the pipeline saw, even after a restart
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from alerts.text import format_amount, format_number, format_when, one_line, safe_url
+from alerts.text import format_amount, one_line, safe_url
 from storage.models.core import Article, Story
 
 MAX_EVIDENCE = 3
@@ -42,6 +42,19 @@ class DigestEntry(BaseModel):
     kinds: list[str] = Field(default_factory=list)
 
 
+class Before(BaseModel):
+    """The figures the previous alert of a story gave: an update says what it adds to them."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    jobs: int | None = None
+    investment_amount: float | None = None
+    investment_currency: str | None = None
+    kinds: list[str] = Field(default_factory=list)
+    companies: list[str] = Field(default_factory=list)
+    cities: list[str] = Field(default_factory=list)
+
+
 class AlertMessage(BaseModel):
     """What every notifier renders. Text fields hold raw article text: escape when rendering."""
 
@@ -68,6 +81,7 @@ class AlertMessage(BaseModel):
     entries: list[DigestEntry] = Field(default_factory=list)  # digest only
     notices: list[str] = Field(default_factory=list)  # digest and admin notices
     body: str = ""  # free text for test and notice messages
+    before: Before | None = None  # update only: what the previous alert said
 
     @property
     def is_update(self) -> bool:
@@ -87,33 +101,6 @@ class AlertMessage(BaseModel):
     @classmethod
     def from_payload(cls, payload: dict[str, Any]) -> AlertMessage:
         return cls.model_validate(payload)
-
-
-def headline(message: AlertMessage) -> str:
-    """The one-line title every channel shows first."""
-    title = one_line(message.title) or "(untitled)"
-    if message.kind == "update":
-        return f"Update: {title}"
-    if message.kind == "digest":
-        return title or "Daily digest"
-    if message.kind == "test":
-        return f"Test: {title}"
-    return title
-
-
-def facts(message: AlertMessage) -> list[tuple[str, str]]:
-    """The labelled facts shown under the title, empty ones left out."""
-    rows: list[tuple[str, str | None]] = [
-        ("Source", one_line(message.source)),
-        ("Published", format_when(message.published_at)),
-        ("Language", one_line(message.language)),
-        ("Kinds", ", ".join(one_line(k) for k in message.kinds)),
-        ("Jobs", format_number(message.jobs) if message.jobs is not None else None),
-        ("Investment", message.investment),
-        ("Companies", ", ".join(one_line(c) for c in message.companies)),
-        ("Cities", ", ".join(one_line(c) for c in message.cities)),
-    ]
-    return [(label, value) for label, value in rows if value]
 
 
 def _evidence(article: Article) -> list[str]:
@@ -157,8 +144,12 @@ def build_message(
     key: str,
     kind: str = "announcement",
     version: int = 1,
+    before: Mapping[str, Any] | None = None,
 ) -> AlertMessage:
-    """The message for ``story`` as reported by ``article``; story facts win over the article's."""
+    """The message for ``story`` as reported by ``article``; story facts win over the article's.
+
+    ``before`` is the previous alert's message payload, for an update to say what changed.
+    """
     amount, currency = _investment(story, article)
     jobs = story.jobs if story.jobs is not None else (article.analysis or {}).get("jobs")
     return AlertMessage(
@@ -180,4 +171,5 @@ def build_message(
         also_reported=also_reported(article, others),
         story_id=story.id,
         article_id=article.id,
+        before=Before.model_validate(before) if before is not None else None,
     )

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from alerts.render import AlertMessage, DigestEntry, facts, headline
-from alerts.text import format_when, one_line, safe_url, truncate
+from alerts.bidi import isolate, ltr_line
+from alerts.email_body import FIGURES_SEP, entry_meta
+from alerts.labels import source_name
+from alerts.render import AlertMessage, DigestEntry
+from alerts.text import one_line, safe_url, truncate
+from alerts.wording import details, figures, headline
 
 HEADER_LIMIT = 150
 SECTION_LIMIT = 3000
@@ -64,8 +68,16 @@ def _fitting(head: str, items: list[str], sep: str, limit: int = SECTION_LIMIT) 
     return text
 
 
+def _figures_block(message: AlertMessage) -> dict[str, Any] | None:
+    """Jobs · amount · companies · cities, first under the header, each value isolated."""
+    groups = [", ".join(mrkdwn_escape(isolate(v)) for v in group) for group in figures(message)]
+    if not groups:
+        return None
+    return {"type": "section", "text": _mrkdwn(ltr_line(FIGURES_SEP.join(groups)))}
+
+
 def _fields_block(message: AlertMessage) -> dict[str, Any] | None:
-    rows = facts(message)[:MAX_FIELDS]
+    rows = details(message)[:MAX_FIELDS]
     if not rows:
         return None
     fields = [
@@ -84,15 +96,14 @@ def _evidence_block(message: AlertMessage) -> dict[str, Any] | None:
 def _also_block(message: AlertMessage) -> dict[str, Any] | None:
     if not message.also_reported:
         return None
-    links = [link(item.url, item.source) for item in message.also_reported]
+    links = [link(item.url, source_name(one_line(item.source))) for item in message.also_reported]
     text = _fitting("Also reported by: ", links, ", ")
     return {"type": "context", "elements": [_mrkdwn(text)]}
 
 
 def _entry_line(entry: DigestEntry) -> str:
-    meta = ", ".join(x for x in (one_line(entry.source), format_when(entry.published_at)) if x)
-    title = truncate(one_line(entry.title), 200)
-    return f"• {link(entry.url, title)} ({mrkdwn_escape(meta)})"
+    title = isolate(truncate(one_line(entry.title), 200))
+    return ltr_line(f"• {link(entry.url, title)} ({mrkdwn_escape(entry_meta(entry))})")
 
 
 def _digest_blocks(message: AlertMessage) -> list[dict[str, Any]]:
@@ -110,6 +121,7 @@ def _digest_blocks(message: AlertMessage) -> list[dict[str, Any]]:
 def blocks(message: AlertMessage) -> list[dict[str, Any]]:
     out: list[dict[str, Any] | None] = [
         {"type": "header", "text": _plain(headline(message), HEADER_LIMIT)},
+        _figures_block(message),
         _fields_block(message),
     ]
     if message.body:

@@ -24,7 +24,7 @@ def test_delivers_title_and_body() -> None:
         answer = AppriseNotifier([json_url(server)]).send(MESSAGE)
     assert answer == "Apprise: delivered to 1 of 1 service(s)"
     [posted] = server.delivered
-    assert "Webhelp recrute" in posted["title"] and "medias24" in posted["message"]
+    assert "Webhelp recrute" in posted["title"] and "Médias24" in posted["message"]
 
 
 def test_failure_is_transient() -> None:

@@ -61,7 +61,7 @@ def test_one_digest_per_day_and_channel(engine) -> None:  # noqa: ANN001, F811
     assert [e.title for e in message.entries] == ["Le secteur de l'offshoring recrute <2>",
                                                   "Le secteur de l'offshoring recrute <1>"]
     assert message.notices == [
-        "medias24: failing, 3 failed run(s) in a row (HTTP 503 Service Unavailable)"]
+        "Médias24: failing, 3 failed run(s) in a row (HTTP 503 Service Unavailable)"]
     assert_snapshot("digest.eml", rendered_email(message))
     assert_snapshot("digest.slack.json",
                     json.dumps(payload(message), ensure_ascii=False, indent=2) + "\n")
