@@ -1,7 +1,9 @@
 """`newswatch demo`: the whole flow against example sites served on 127.0.0.1.
 
-It uses a throwaway database unless NEWSWATCH_DATABASE_URL is set, and sends alerts only on
-the channels that are configured.
+The demo is isolated whatever the environment says: its own throwaway database in a temp
+dir, and no alert channel. NEWSWATCH_DATABASE_URL and the SMTP, Slack and Apprise settings
+are ignored, so invented example companies never reach a real database or a real recipient.
+It queues the alerts as a real crawl would, then prints them as "would send", never sends.
 """
 
 from __future__ import annotations
@@ -12,34 +14,53 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from alerts.email_body import subject
+from alerts.render import AlertMessage
+from crawler.runner import crawl
+from crawler.sources import load_sources
 from newswatch import output
-from newswatch.app import crawl_once, open_database
-from devkit.replica import ReplicaWeb
+from newswatch.app import open_database
+from newswatch.demo_web import DemoWeb
 from newswatch.settings import Settings
 from storage.models import Alert, Story
 from storage.queries import list_articles
 
+EXAMPLE_NOTICE = "EXAMPLE DATA: invented companies and figures, served on 127.0.0.1; nothing is sent"
+# The alerts are queued for this one channel name so each story counts once; no notifier of
+# that name is ever built, and the demo never runs the relay.
+PREVIEW_CHANNEL = "email"
+# Every setting that could reach a recipient: reset to its default for the demo.
+_CHANNEL_PREFIXES = ("smtp_", "email_", "slack_", "apprise_", "admin_", "alerting")
+
 
 def demo_settings(settings: Settings, workdir: Path) -> Settings:
-    """The user's settings, with a local database and no politeness delay for 127.0.0.1."""
-    crawl = settings.crawl.model_copy(update={"download_delay": 0.0, "autothrottle": False})
-    update: dict[str, object] = {"crawl": crawl}
-    if not settings.database_url:
-        update["database_url"] = f"sqlite:///{workdir / 'demo.db'}"
+    """The user's settings without their database or channels, and no politeness delay."""
+    crawl_settings = settings.crawl.model_copy(update={"download_delay": 0.0, "autothrottle": False})
+    update: dict[str, object] = {
+        "crawl": crawl_settings,
+        "database_url": f"sqlite:///{workdir / 'demo.db'}",
+        "data_dir": workdir / "data",
+    }
+    for name, field in type(settings).model_fields.items():
+        if name.startswith(_CHANNEL_PREFIXES):
+            update[name] = field.get_default(call_default_factory=True)
     return settings.model_copy(update=update)
 
 
 def run_demo(settings: Settings, *, serve: bool = False) -> None:
-    with tempfile.TemporaryDirectory(prefix="newswatch-demo-") as tmp, ReplicaWeb() as web:
+    with tempfile.TemporaryDirectory(prefix="newswatch-demo-") as tmp, DemoWeb() as web:
         workdir = Path(tmp)
-        sources_file = web.write_sources(workdir / "sources.toml")
         demo = demo_settings(settings, workdir)
         err = output.stderr()
-        for site in web.sites:
-            err.print(f"serving example site {site!r} at {web.base_url(site)}", highlight=False)
-        summary = crawl_once(demo, sources_file=sources_file, trigger="demo")
+        err.print(EXAMPLE_NOTICE, highlight=False)
+        for site in web.sites.values():
+            err.print(f"serving example site {site.name!r} at {site.base_url}", highlight=False)
+        sources = load_sources(web.write_sources(workdir / "sources.toml"))
+        open_database(demo)  # migrated, seeds loaded, before the crawl child opens it
+        summary = crawl(demo, sources, channels=[PREVIEW_CHANNEL], trigger="demo")
         output.run_summary(summary, as_json=False)
         print_findings(demo)
+        print_would_send(demo)
         if serve:
             err.print("example sites stay up; Ctrl-C to stop", highlight=False)
             _wait_forever()
@@ -53,18 +74,33 @@ def print_findings(settings: Settings) -> None:
             select(Story).where(Story.announcement == True, Story.known == False)  # noqa: E712
         ).all()
         output.table(
-            "announcements (one per story)",
+            "announcements (one per story) - example data",
             ["story", "title", "jobs", "investment", "companies", "cities", "articles"],
             ([s.id, s.title, s.jobs, _money(s), ", ".join(s.companies), ", ".join(s.cities), s.article_count] for s in stories),
         )
-        alerts = session.exec(select(Alert)).all()
-        if alerts:
-            output.alerts(list(alerts), as_json=False)
-        else:
-            output.stderr().print(
-                "no alert channel configured: set NEWSWATCH_SMTP_HOST/NEWSWATCH_EMAIL_TO or "
-                "NEWSWATCH_SLACK_WEBHOOK_URL to send these announcements", highlight=False,
-            )
+
+
+def print_would_send(settings: Settings) -> None:
+    """The alerts a configured channel would receive: subject line and figures of each."""
+    engine = open_database(settings)
+    with Session(engine) as session:
+        queued = session.exec(select(Alert).where(Alert.status == "pending").order_by(Alert.id)).all()
+        messages = [AlertMessage.from_payload(alert.payload["message"]) for alert in queued]
+    noun = "alert" if len(messages) == 1 else "alerts"
+    print(f"would send {len(messages)} {noun} (example data, demo mode: nothing was sent)")
+    for message in messages:
+        print(f"  {subject(message)}")
+        print(f"    {figures_line(message)}")
+
+
+def figures_line(message: AlertMessage) -> str:
+    parts = [
+        f"jobs {message.jobs:,}" if message.jobs is not None else "",
+        message.investment or "",
+        ", ".join(message.companies),
+        ", ".join(message.cities),
+    ]
+    return " · ".join(part for part in parts if part) or "no figures"
 
 
 def _money(story: Story) -> str:

@@ -3,7 +3,8 @@
 Each site kind reproduces the public structure of a real outlet (WordPress +
 Yoast like Médias24, Arc XP like Le360, a custom CMS like Le Matin, and an
 optional Arabic WordPress site like Hespress AR) on its own 127.0.0.1 server, so
-the crawler, the tests, the benchmark and `newswatch demo` never touch a real site.
+the crawler's tests and the benchmarks never touch a real site. Dev-only: the product's
+`newswatch demo` serves its own small example sites (newswatch/demo_web.py).
 `ReplicaWeb(page_weight="real")` serves article pages with the weight and furniture of
 real ones (see sites/furniture.py); the default "light" pages are 6-9 KB.
 """
