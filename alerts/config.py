@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from datetime import time as Time
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BaseModel, Field
@@ -100,6 +100,10 @@ class AlertingConfig(BaseModel):
     routing: dict[str, RouteRule] = Field(default_factory=dict)  # channel -> rule
     quiet_hours: QuietHours | None = None
     digest: DigestConfig = Field(default_factory=DigestConfig)
+    # "new-figures": one follow-up when a story gains a figure it lacked (its first jobs
+    # figure or first amount); "never": one message per story. Another outlet's different
+    # figure is never a follow-up: it is listed under "also reported by".
+    updates: Literal["new-figures", "never"] = "new-figures"
 
     def refusal(self, channel: str, message: AlertMessage) -> str | None:
         rule = self.routing.get(channel)

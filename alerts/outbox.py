@@ -136,8 +136,9 @@ def enqueue_story_alerts(
     The first alert of a story on a channel is its announcement; later calls add an update
     (version 2, 3, ...) only when the story gained a figure it lacked and the policy's
     ``updates`` is "new-figures", so calling this again for the same story adds nothing.
-    Seed and known stories never alert. Rows are "suppressed" (stored, never sent) when the article is older than ``window`` or the
-    channel's routing rule refuses it; ``last_error`` then says why.
+    Seed and known stories never alert. Rows are "suppressed" (stored, never sent) when the
+    article is older than ``window`` or the channel's routing rule refuses it; ``last_error``
+    then says why.
     """
     if story.known or article.is_seed:
         return []

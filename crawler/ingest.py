@@ -35,6 +35,7 @@ class NewArticle:
     truncated: bool = False
     http_status: int | None = None
     is_seed: bool = False
+    headline_only: bool = False  # an aggregator's headline and snippet: the page was not read
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ def ingest(
     stored = session.exec(select(Article).where(Article.url == new.url)).first()
     if stored is not None:
         return _refresh(session, stored, new, analysis, delivery)
+    candidate.seed = new.is_seed
     resolution = resolve(session, candidate)
     status = _status(new, resolution)
     article = _article_row(new, analysis, resolution, status, candidate.fingerprinted().body_hash)
@@ -113,7 +115,7 @@ def _refresh(
     story = session.get(Story, article.story_id) if article.story_id is not None else None
     alerts: list[Alert] = []
     if story is not None:
-        _join_story(story, analysis, material_change=False, count=False)
+        _join_story(story, analysis, count=False)
         session.add(story)
         alerts = _enqueue(session, story, article, delivery)
     _mark_page(session, new, article, article.status)
@@ -138,6 +140,7 @@ def _article_row(
         url=new.url, source=new.source, title=new.title, text=new.text,
         published_at=new.published_at, author=new.author, language=new.language,
         body_hash=text_hash, truncated=new.truncated, is_seed=new.is_seed, status=status,
+        headline_only=new.headline_only,
         duplicate_of=resolution.duplicate_of, similarity=resolution.similarity,
         decision=resolution.reason,
     )
@@ -156,7 +159,7 @@ def _story_for(
     if resolution.story_id is not None:
         story = session.get(Story, resolution.story_id)
         if story is not None:
-            _join_story(story, analysis, material_change=resolution.material_change)
+            _join_story(story, analysis)
             session.add(story)
             return story
     story = Story(
@@ -169,15 +172,24 @@ def _story_for(
     return story
 
 
-def _join_story(story: Story, analysis: Analysis, *, material_change: bool, count: bool = True) -> None:
+def _join_story(story: Story, analysis: Analysis, *, count: bool = True) -> None:
     if count:
         story.article_count += 1
     story.updated_at = utcnow()
     if analysis.announcement and not story.announcement:
         story.announcement = True
     if analysis.announcement:
-        # A new figure replaces the story's; otherwise a copy only fills what is missing.
-        _copy_figures(story, analysis, only_missing=not material_change)
+        # The story keeps the figures it was announced with; another outlet's reading of
+        # them stays on that outlet's article ("also reported by"). A report only fills a
+        # figure the story lacked (``material_change``) and adds the names and places.
+        _copy_figures(story, analysis, only_missing=True)
+        story.companies = _union(story.companies, analysis.companies)  # type: ignore[assignment]
+        story.cities = _union(story.cities, analysis.cities)  # type: ignore[assignment]
+
+
+def _union(current: list[str] | None, more: list[str]) -> list[str]:
+    seen = {c.casefold() for c in current or []}
+    return list(current or []) + [c for c in more if c.casefold() not in seen]
 
 
 def _copy_figures(story: Story, analysis: Analysis, *, only_missing: bool = False) -> None:

@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlmodel import Session
 
 from dedup.events import StoryFacts, city_keys, company_keys, currency, round_amount
+from dedup.text import tokens
 from storage.models import Article, DedupAnchor, DedupEventKey, DedupSignature, Story
 
 # An anchor shared by more articles than this is boilerplate (a site footer, a stock
@@ -87,6 +88,29 @@ def _event_stmt() -> Select[Any]:
             a.story_id.is_not(None),
         )
         .limit(EVENT_ROWS)
+    )
+
+
+@cache
+def _seed_event_stmt() -> Select[Any]:
+    # Seed keys are few (a handful of seed articles) and matched whatever their date.
+    k, a = _EVENT_KEY.c, _ARTICLE.c
+    return (
+        select(a.story_id, k.key)
+        .join_from(_EVENT_KEY, _ARTICLE, a.id == k.article_id)
+        .where(k.key.in_(bindparam("keys", expanding=True)), a.story_id.is_not(None))
+        .limit(EVENT_ROWS)
+    )
+
+
+@cache
+def _seed_text_stmt() -> Select[Any]:
+    a = _ARTICLE.c
+    return (
+        select(a.id, a.text)
+        .where(a.story_id == bindparam("id"), a.is_seed.is_(True))
+        .order_by(a.id)
+        .limit(1)
     )
 
 
@@ -164,6 +188,14 @@ def event_hits(
     return Counter(story_id for story_id, _ in pairs)
 
 
+def seed_event_hits(session: Session, keys: Sequence[str]) -> Counter[int]:
+    """Seed stories sharing some of ``keys`` (seed keys carry no window)."""
+    if not keys:
+        return Counter()
+    pairs = set(_run(session, _seed_event_stmt(), {"keys": list(keys)}).all())
+    return Counter(story_id for story_id, _ in pairs)
+
+
 def story_facts(session: Session, story_id: int) -> StoryFacts | None:
     row = _run(session, _story_stmt(), {"id": story_id}).first()
     if row is None:
@@ -182,7 +214,22 @@ def story_facts(session: Session, story_id: int) -> StoryFacts | None:
         facts.companies |= company_keys(sig.companies)
         facts.numbers |= set(sig.numbers)
         _add_figures(facts, sig.jobs, sig.investment_amount, sig.investment_currency)
+    if facts.known:
+        _add_seed(session, facts)
     return facts
+
+
+def _add_seed(session: Session, facts: StoryFacts) -> None:
+    row = _run(session, _seed_text_stmt(), {"id": facts.story_id}).first()
+    if row is not None:
+        facts.seed_article_id = row.id
+        facts.seed_words = _seed_words(row.id, row.text)
+
+
+@lru_cache(maxsize=256)
+def _seed_words(article_id: int, text: str) -> frozenset[str]:
+    # Keyed on the id too: a seed's text never changes, and tokenising it is the cost.
+    return frozenset(tokens(text))
 
 
 def _story_signatures(session: Session, story_id: int) -> list[Row[Any]]:

@@ -3,8 +3,9 @@
 Order of questions, cheapest and surest first:
   1. exact-hash: the same normalised body is stored;
   2. near-text: a stored body shares anchors and passes verification (``dedup.compare``);
-  3. same-event: an announcement whose facts match a recent story (rewrites, translations);
-  4. unique.
+  3. same-event: an announcement whose facts match a recent story (rewrites, translations),
+     or the event of a seed article, whenever that was published;
+  4. unique (its reason names the closest story it was not, and why).
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from dedup import index
 from dedup.compare import TextMatch, compare
 from dedup.errors import InvalidCandidate
 from dedup.events import (
+    EventMatch,
     StoryFacts,
     companies_clash,
     company_keys,
     event_keys,
     material_change,
+    round_amount,
     same_event,
 )
 from dedup.fingerprint import Fingerprint, fingerprint
@@ -31,8 +34,11 @@ from dedup.text import figures
 from storage.models import DedupSignature
 from storage.types import utcnow
 
-# Rewrites and translations of one announcement appear within days of each other.
-EVENT_WINDOW = timedelta(days=10)
+# Rewrites and translations of one announcement appear within days of each other; the
+# same company's next announcement comes weeks or months later.
+EVENT_WINDOW = timedelta(days=14)
+# Event keys of seed articles carry this prefix and are looked up without a window.
+SEED_PREFIX = "seed|"
 # Verify at most this many retrieved texts, and weigh at most this many stories.
 MAX_VERIFIED = 4
 MAX_STORIES = 5
@@ -57,6 +63,7 @@ class Candidate:
     investment_currency: str | None = None
     companies: list[str] = field(default_factory=list)
     cities: list[str] = field(default_factory=list)
+    seed: bool = False  # an article of the seed corpus: its event is known for ever
     # Computed where the text was extracted (a worker process), or here on first use.
     fingerprint: Fingerprint | None = field(default=None, repr=False, compare=False)
 
@@ -87,7 +94,10 @@ def resolve(session: Session, candidate: Candidate) -> Resolution:
     # The lookups below run on the connection: let it see what the caller has pending.
     session.flush()
     found = _exact(session, fp) or _near(session, candidate, fp)
-    return found or _event(session, candidate, when) or _unique()
+    if found:
+        return found
+    event, refused = _event(session, candidate, when)
+    return event or _unique(refused)
 
 
 def register(
@@ -108,8 +118,28 @@ def register(
     index.add_signature(session, _signature(article_id, candidate, fp, when))
     if adds_text:
         index.add_anchors(session, article_id, fp.anchors)
-    if candidate.announcement:
+    if candidate.seed:
+        index.add_event_keys(session, article_id, seed_keys(candidate, fp), when)
+    elif candidate.announcement:
         index.add_event_keys(session, article_id, event_keys(candidate), when)
+
+
+def seed_keys(candidate: Candidate, fp: Fingerprint) -> list[str]:
+    """A seed's keys: its companies and every salient figure of its text, announcement or
+    not (a seed about a sector still reports a company's figures that others re-report)."""
+    keys = [k for k in event_keys(candidate) if k.startswith("co:")]
+    keys += [f"n:{_figure_key(v)}" for v in sorted(figures(list(fp.all_tokens))) if v >= 100]
+    return [SEED_PREFIX + k for k in dict.fromkeys(keys)]
+
+
+def _seed_probe(candidate: Candidate) -> list[str]:
+    keys = [k for k in event_keys(candidate) if k.startswith("co:")]
+    keys += [f"n:{_figure_key(v)}" for v in (candidate.jobs, candidate.investment_amount) if v]
+    return [SEED_PREFIX + k for k in keys]
+
+
+def _figure_key(value: float) -> str:
+    return f"{round_amount(float(value)):g}"
 
 
 def _resolved_as_copy(resolution: Resolution) -> bool:
@@ -201,32 +231,54 @@ def _best_text_match(
     return best
 
 
-def _event(session: Session, candidate: Candidate, when: datetime) -> Resolution | None:
-    if not candidate.announcement:
-        return None
-    keys = event_keys(candidate)
-    hits = index.event_hits(session, keys, when - EVENT_WINDOW, when + EVENT_WINDOW)
-    best: tuple[StoryFacts, int, str] | None = None
+Refusals = list[tuple[int, str]]
+
+
+def _event(
+    session: Session, candidate: Candidate, when: datetime
+) -> tuple[Resolution | None, Refusals]:
+    """The story whose event ``candidate`` reports, or the stories it was compared with and
+    why each is another event."""
+    if not candidate.announcement or candidate.seed:
+        return None, []
+    hits = index.event_hits(session, event_keys(candidate), when - EVENT_WINDOW, when + EVENT_WINDOW)
+    hits.update(index.seed_event_hits(session, _seed_probe(candidate)))
+    numbers = figures(list(candidate.fingerprinted().all_tokens))
+    best: tuple[StoryFacts, EventMatch] | None = None
+    refused: Refusals = []
     # Stories sharing the most facts first; ties in story order, so results are stable.
     ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))[:MAX_STORIES]
     for story_id, _ in ranked:
         story = index.story_facts(session, story_id)
         if story is None:
             continue
-        match = same_event(candidate, story)
-        if match.same and (best is None or match.score > best[1]):
-            best = (story, match.score, match.why)
+        match = same_event(candidate, story, numbers)
+        if not match.same:
+            refused.append((story_id, match.why))
+        elif best is None or (story.known, match.score) > (best[0].known, best[1].score):
+            best = (story, match)  # a seed's event wins: it is known, whatever else matched
     if best is None:
-        return None
-    story, _, why = best
+        return None, refused
+    return _same_event_resolution(candidate, *best), []
+
+
+def _same_event_resolution(candidate: Candidate, story: StoryFacts, match: EventMatch) -> Resolution:
     new = [] if story.known else material_change(candidate, story)
-    known_note = ", a seed story: already known" if story.known else ""
-    reason = f"same event as story {story.story_id} ({why}){known_note}{_news(new)}"
+    if story.known:
+        seed = f"seed article {story.seed_article_id}" if story.seed_article_id else "a seed"
+        known_note = f", the event of {seed}: already known"
+    else:
+        known_note = ""
+    reason = f"same event as story {story.story_id} ({match.why}){known_note}{_news(new)}"
     return Resolution(None, None, "same-event", story.story_id, story.known, bool(new), reason)
 
 
-def _unique() -> Resolution:
-    return Resolution(None, None, "unique", None, False, False, "no earlier copy or matching event")
+def _unique(refused: Refusals) -> Resolution:
+    reason = "no earlier copy or matching event"
+    if refused:
+        notes = "; ".join(f"not story {sid}: {why}" for sid, why in refused[:3])
+        reason = f"{reason} ({notes})"
+    return Resolution(None, None, "unique", None, False, False, reason)
 
 
 def _facts(session: Session, story_id: int | None) -> StoryFacts | None:

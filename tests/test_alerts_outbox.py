@@ -41,18 +41,37 @@ def test_same_facts_from_another_source_is_not_an_update(engine) -> None:  # noq
     assert more == []
 
 
-def test_changed_facts_make_a_numbered_update(engine) -> None:  # noqa: ANN001, F811
-    story, _, _ = add_story(engine, channels=("email",))
-    bigger = dict(ANALYSIS, jobs=2500)
+def test_a_first_figure_makes_a_numbered_update(engine) -> None:  # noqa: ANN001, F811
+    no_amount = dict(ANALYSIS, investment=None)
+    story, _, _ = add_story(engine, channels=("email",), analysis=no_amount)
     with session_scope(engine) as session:
-        session.get(Story, story.id).jobs = 2500  # the pipeline merges the new facts
+        session.get(Story, story.id).investment_amount = 65e6  # the pipeline fills the gap
+        session.get(Story, story.id).investment_currency = "MAD"
     _, _, [update] = add_story(engine, channels=("email",), story_id=story.id,
-                               source="lematin", url="https://lematin.ma/y", analysis=bigger)
+                               source="lematin", url="https://lematin.ma/y")
     assert (update.key, update.kind, update.version) == (
         f"story:{story.id}:email:update:v2", "update", 2)
     message = AlertMessage.from_payload(update.payload["message"])
-    assert message.is_update and message.jobs == 2500
+    assert message.is_update and message.investment_amount == 65e6
     assert [link.source for link in message.also_reported] == ["medias24"]
+
+
+def test_another_outlets_other_figure_is_no_update(engine) -> None:  # noqa: ANN001, F811
+    story, _, _ = add_story(engine, channels=("email",))
+    with session_scope(engine) as session:
+        session.get(Story, story.id).jobs = 2500  # even if a story's figure were replaced
+    _, _, more = add_story(engine, channels=("email",), story_id=story.id, source="lematin",
+                           url="https://lematin.ma/y", analysis=dict(ANALYSIS, jobs=2500))
+    assert more == []
+
+
+def test_updates_never_sends_one_message_per_story(engine) -> None:  # noqa: ANN001, F811
+    story, _, _ = add_story(engine, channels=("email",), analysis=dict(ANALYSIS, jobs=None))
+    with session_scope(engine) as session:
+        session.get(Story, story.id).jobs = 1200
+    _, _, more = add_story(engine, channels=("email",), story_id=story.id, source="lematin",
+                           url="https://lematin.ma/y", policy=AlertingConfig(updates="never"))
+    assert more == []
 
 
 def test_old_articles_are_recorded_but_suppressed(engine) -> None:  # noqa: ANN001, F811
