@@ -167,7 +167,7 @@ def html(message: AlertMessage) -> str:
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en" dir="ltr"><head><meta charset="utf-8"></head>',
-        '<body dir="ltr" style="text-align:left">',
+        '<body dir="ltr">',
         *_html_head(message),
         *_html_figures(message),
         *_html_details(message),
