@@ -9,7 +9,8 @@ Policies, each enforced here and recorded as a named error (see `crawler.errors`
   so the URL is given up for this run and recorded as `RateLimited`; the next run tries it.
 * **Redirects** (`RedirectGuard`, `MetaRefreshGuard`). A redirect, by Location or by
   ``<meta http-equiv=refresh>``, is followed only to http(s) (`RedirectSchemeRefused`),
-  only within the registrable domains of the source's own URLs (`OffSiteRedirect`), and
+  only within the registrable domains of the source's own URLs and of the hosts its entry
+  names in ``allowed_domains`` (a CDN, an AMP cache) (`OffSiteRedirect`), and
   never back to a URL of the same chain nor past ``REDIRECT_MAX_TIMES`` hops
   (`RedirectLoop`). Checked before Scrapy builds the next request, so a refused target is
   never contacted, not even for its robots.txt.
@@ -123,6 +124,15 @@ def source_domains(urls: list[str]) -> frozenset[str]:
     return frozenset(registrable_domain(urlsplit(url).hostname or "") for url in urls)
 
 
+def allowed_domains(source: Any) -> frozenset[str]:
+    """Where a source's requests may be redirected: the domains of its own URLs (the headline
+    rung's aggregator included) and the CDN or AMP hosts its entry names in
+    ``allowed_domains``."""
+    urls = [source.homepage, *source.feeds, *source.sitemaps, *source.sections, *source.wp_api]
+    urls += source.rung_urls("headlines") + [f"https://{host}/" for host in source.allowed_domains]
+    return source_domains(urls)
+
+
 class _RedirectPolicy:
     """Shared check: may ``request`` be redirected to ``target``? Raises `Refused` if not."""
 
@@ -154,8 +164,7 @@ class _RedirectPolicy:
     def _allowed(self, source_name: str) -> frozenset[str]:
         if source_name not in self._domains:
             source = self.crawler.spider.context.sources[source_name]  # type: ignore[union-attr]
-            urls = [source.homepage, *source.feeds, *source.sitemaps, *source.sections, *source.wp_api]
-            self._domains[source_name] = source_domains(urls)
+            self._domains[source_name] = allowed_domains(source)
         return self._domains[source_name]
 
 

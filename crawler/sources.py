@@ -9,6 +9,12 @@
     sections = ["https://fr.hespress.com/economie"]
     article_url = '^https://fr\\.hespress\\.com/\\d+-'
     every = "15m"
+    # optional: the rung order, and a headline rung from a news aggregator
+    rungs = ["feed", "sitemap", "section"]
+    allowed_domains = ["cdn.hespress.com"]     # CDN and AMP hosts it redirects to
+    [source.headlines]
+    query = "site:fr.hespress.com"             # the aggregator's search
+    mode = "fallback"                          # or "always"
 """
 
 from __future__ import annotations
@@ -18,8 +24,9 @@ import tomllib
 from datetime import timedelta
 from pathlib import Path
 from typing import Literal
+from urllib.parse import quote_plus
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from crawler.errors import SourcesFileError
 from crawler.sites import PARSERS
@@ -68,6 +75,45 @@ class Selectors(BaseModel):
         return value
 
 
+OWN_RUNGS = ("sitemap", "feed", "wp-api", "section")
+HEADLINES = "headlines"
+RungName = Literal["sitemap", "feed", "wp-api", "section", "headlines"]
+_HOST = re.compile(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
+
+
+def google_news_feed(query: str, language: str) -> str:
+    """The Google News RSS search for ``query``, in the outlet's language, Moroccan edition."""
+    return f"https://news.google.com/rss/search?q={quote_plus(query, safe=':')}&hl={language}&gl=MA&ceid=MA:{language}"
+
+
+class Headlines(BaseModel):
+    """The headline rung: an aggregator's feed of the outlet's items, read without ever
+    requesting the outlet (see crawler/headlines.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    query: str  # the aggregator search, e.g. "site:medias24.com": named in the entry
+    aggregator: Literal["google-news"] = "google-news"
+    feeds: list[str] = Field(default_factory=list)  # default: the aggregator's search feed
+    mode: Literal["fallback", "always"] = "fallback"
+    enabled: bool = True
+
+    @field_validator("query")
+    @classmethod
+    def _query(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must name the aggregator search, e.g. 'site:medias24.com'")
+        return value.strip()
+
+    @field_validator("feeds")
+    @classmethod
+    def _feeds(cls, value: list[str]) -> list[str]:
+        return _http_urls(value)
+
+    def urls(self, language: str) -> list[str]:
+        return list(self.feeds) or [google_news_feed(self.query, language)]
+
+
 class Source(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -85,6 +131,9 @@ class Source(BaseModel):
     selectors: Selectors | None = None
     strip_params: list[str] = Field(default_factory=list)
     notes: str = ""
+    headlines: Headlines | None = None
+    rungs: list[RungName] | None = None  # the ladder's order; default sitemap, feed, wp-api, section
+    allowed_domains: list[str] = Field(default_factory=list)  # CDN/AMP hosts redirects may reach
 
     @field_validator("name")
     @classmethod
@@ -119,9 +168,64 @@ class Source(BaseModel):
         parse_every(value)
         return value
 
+    @field_validator("allowed_domains")
+    @classmethod
+    def _hosts(cls, value: list[str]) -> list[str]:
+        for host in value:
+            if not _HOST.match(host):
+                raise ValueError(f"{host!r} is not a host name like 'cdn.example.com'")
+        return value
+
+    @model_validator(mode="after")
+    def _rung_order(self) -> Source:
+        if self.rungs is None:
+            return self
+        twice = sorted({r for r in self.rungs if self.rungs.count(r) > 1})
+        if twice:
+            raise ValueError(f"rungs lists {', '.join(twice)} twice")
+        empty = [r for r in self.rungs if not self.rung_urls(r)]
+        if empty:
+            raise ValueError(f"rungs lists {', '.join(empty)} but the entry gives no URL for it")
+        return self
+
+    @model_validator(mode="after")
+    def _has_a_rung(self) -> Source:
+        # A source with no rung is never crawled and would only ever look "quiet".
+        if not (self.sitemaps or self.feeds or self.wp_api or self.sections or getattr(self, "headlines", None)):
+            raise ValueError(
+                "no discovery rung: give at least one URL in sitemaps, feeds, wp_api or sections"
+            )
+        return self
+
     @property
     def interval(self) -> timedelta:
         return parse_every(self.every)
+
+    @property
+    def headlines_on(self) -> bool:
+        return self.headlines is not None and self.headlines.enabled
+
+    @property
+    def always_on_headlines(self) -> bool:
+        return self.headlines_on and self.headlines.mode == "always"  # type: ignore[union-attr]
+
+    def rung_urls(self, rung: str) -> list[str]:
+        """The URLs of one rung, by its name."""
+        if rung == HEADLINES:
+            return self.headlines.urls(self.language) if self.headlines_on else []  # type: ignore[union-attr]
+        own = {"sitemap": self.sitemaps, "feed": self.feeds, "wp-api": self.wp_api, "section": self.sections}
+        return list(own[rung])
+
+    def ladder(self) -> list[tuple[str, list[str]]]:
+        """The rungs in the order the crawl tries them, each with its URLs. The headline rung
+        comes last unless ``rungs`` places it; when always-on it is not on the ladder (it runs
+        beside it, see `always_on_headlines`)."""
+        order: list[str] = list(self.rungs) if self.rungs is not None else list(OWN_RUNGS)
+        if self.headlines_on and HEADLINES not in order:
+            order.append(HEADLINES)
+        if self.always_on_headlines:
+            order = [r for r in order if r != HEADLINES]
+        return [(rung, urls) for rung in order if (urls := self.rung_urls(rung))]
 
     def is_article_url(self, url: str) -> bool:
         return self.article_url is None or re.search(self.article_url, url) is not None
@@ -133,8 +237,9 @@ def _describe(error: dict, raw_sources: list[dict]) -> str:
     name = "?"
     if index is not None and index < len(raw_sources):
         name = str(raw_sources[index].get("name", f"#{index + 1}"))
-    key = ".".join(str(part) for part in location) or "(entry)"
-    return f"source {name!r}, key {key!r}: {error['msg']}"
+    key = ".".join(str(part) for part in location)
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return f"source {name!r}, key {key!r}: {message}" if key else f"source {name!r}: {message}"
 
 
 def load_sources(path: Path) -> list[Source]:

@@ -1,7 +1,10 @@
 """The one spider: walks each source's discovery ladder, then fetches unseen article pages.
 
 A source's discovery rungs are tried in order (news sitemap, feed, WordPress API, section
-pages); when a rung fails or yields no article link, the next one is tried.
+pages, or the entry's own `rungs` order); when a rung fails or yields no article link, the next
+one is tried. The headline rung (`crawler.headlines`) comes last: an aggregator's feed whose
+items are stored as headline-only articles, never fetched. It also starts when the outlet's
+article pages answer with bot protection, and runs from the start when it is always-on.
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ from crawler.context import RunContext
 from crawler.discovery import Link, parse_feed, parse_section, parse_sitemap, parse_wp_posts
 from crawler.encoding import decode_html
 from crawler.failures import classify, is_challenge
+from crawler.headlines import Headline, from_outlet, headline_item, parse_headlines
 from crawler.items import ArticleItem
-from crawler.sources import Source
+from crawler.middlewares import source_domains
+from crawler.sources import HEADLINES, Source
 from dedup import canonical_url
 from storage.types import utcnow
 
@@ -47,6 +52,7 @@ class Ladder:
     found: int = 0
     sitemaps: int = 0
     requests: int = 0
+    headlines_started: bool = False
 
     @property
     def rung(self) -> str:
@@ -54,9 +60,7 @@ class Ladder:
 
 
 def build_ladder(source: Source) -> Ladder:
-    urls = {"sitemap": source.sitemaps, "feed": source.feeds, "wp-api": source.wp_api,
-            "section": source.sections}
-    return Ladder(source, [(rung, list(urls[rung])) for rung in RUNGS if urls[rung]])
+    return Ladder(source, source.ladder())
 
 
 class NewsSpider(scrapy.Spider):
@@ -73,6 +77,9 @@ class NewsSpider(scrapy.Spider):
         for ladder in self.ladders.values():
             for request in self._next_rung(ladder):
                 yield request
+            if ladder.source.always_on_headlines:
+                for request in self._headlines_beside(ladder):
+                    yield request
 
     # -- discovery -------------------------------------------------------------------------
 
@@ -82,16 +89,27 @@ class NewsSpider(scrapy.Spider):
         if ladder.index >= len(ladder.rungs):
             return
         rung, urls = ladder.rungs[ladder.index]
+        ladder.headlines_started |= rung == HEADLINES
         for url in urls:
             yield self._discovery_request(ladder, rung, url)
 
-    def _discovery_request(self, ladder: Ladder, rung: str, url: str) -> Request:
-        ladder.pending += 1
+    def _discovery_request(self, ladder: Ladder, rung: str, url: str, *, on_ladder: bool = True) -> Request:
+        if on_ladder:
+            ladder.pending += 1
         return Request(
             url, callback=self.parse_discovery, errback=self.discovery_failed, dont_filter=True,
             priority=10, cb_kwargs={"source": ladder.source.name, "rung": rung},
-            meta={"source": ladder.source.name},
+            meta={"source": ladder.source.name, "on_ladder": on_ladder},
         )
+
+    def _headlines_beside(self, ladder: Ladder) -> Iterator[Request]:
+        """The headline rung outside the ladder's order: always-on, or because the outlet's
+        article pages are blocked. Once per run."""
+        if ladder.headlines_started or not ladder.source.headlines_on:
+            return
+        ladder.headlines_started = True
+        for url in ladder.source.rung_urls(HEADLINES):
+            yield self._discovery_request(ladder, HEADLINES, url, on_ladder=False)
 
     def parse_discovery(self, response: Response, source: str, rung: str) -> Iterator[Request]:
         ladder = self.ladders[source]
@@ -100,23 +118,29 @@ class NewsSpider(scrapy.Spider):
             yield from self._discover(ladder, rung, response)
         except errors.FetchFailure as exc:
             self.context.recorder.failure(source, type(exc), str(exc), url=response.url)
-        yield from self._rung_done(ladder)
+        if response.meta.get("on_ladder", True):
+            yield from self._rung_done(ladder)
 
     def discovery_failed(self, failure: Failure) -> Iterator[Request]:
         request = failure.request  # type: ignore[attr-defined]
         source = request.meta["source"]
         kind, message, status = classify(failure)
         self.context.recorder.failure(source, kind, message, url=request.url, http_status=status)
-        yield from self._rung_done(self.ladders[source])
+        if request.meta.get("on_ladder", True):
+            yield from self._rung_done(self.ladders[source])
 
     def _rung_done(self, ladder: Ladder) -> Iterator[Request]:
         ladder.pending -= 1
         if ladder.pending == 0 and ladder.found == 0:
             yield from self._next_rung(ladder)
 
-    def _discover(self, ladder: Ladder, rung: str, response: Response) -> Iterator[Request]:
+    def _discover(self, ladder: Ladder, rung: str, response: Response) -> Iterator[Request | ArticleItem]:
         if rung == "sitemap":
             yield from self._discover_sitemap(ladder, response)
+            return
+        if rung == HEADLINES:
+            headlines = parse_headlines(response.body, response.url)
+            yield from self._headline_items(ladder, headlines, on_ladder=response.meta.get("on_ladder", True))
             return
         if rung == "feed":
             links = parse_feed(response.body, response.url)
@@ -141,6 +165,29 @@ class NewsSpider(scrapy.Spider):
             yield self._discovery_request(ladder, "sitemap", url)
         recent = [link for link in page.links if not link.published or link.published >= self.horizon]
         yield from self._article_requests(ladder, "sitemap", recent)
+
+    def _headline_items(self, ladder: Ladder, headlines: list[Headline], *, on_ladder: bool) -> Iterator[ArticleItem]:
+        """Items for the outlet's recent headlines not seen before; no page is requested."""
+        source = ladder.source
+        domains = self._outlet_domains(source)
+        kept = [h for h in headlines if from_outlet(h, domains) and not self._too_old(h)]
+        if on_ladder:  # headlines read beside the ladder must not stop it
+            ladder.found += len(kept)
+        self.context.recorder.links(source.name, HEADLINES, len(kept))
+        keys = [canonical_url(h.link, strip_params=source.strip_params) for h in kept]
+        seen = self.context.seen_among([k for k in dict.fromkeys(keys) if k not in self.scheduled])
+        for headline, key in zip(kept, keys):
+            if key in seen or key in self.scheduled:
+                continue
+            self.scheduled.add(key)
+            yield headline_item(source, headline, key)
+
+    def _outlet_domains(self, source: Source) -> frozenset[str]:
+        own = [source.homepage, *source.feeds, *source.sitemaps, *source.sections, *source.wp_api]
+        return source_domains(own) | source_domains([f"https://{h}/" for h in source.allowed_domains])
+
+    def _too_old(self, headline: Headline) -> bool:
+        return headline.published is not None and headline.published < self.horizon
 
     @property
     def _max_bytes(self) -> int:
@@ -180,7 +227,7 @@ class NewsSpider(scrapy.Spider):
             meta={"source": source.name, "canonical": url, "link": link, "rung": rung},
         )
 
-    def parse_article(self, response: Response) -> Iterator[ArticleItem]:
+    def parse_article(self, response: Response) -> Iterator[ArticleItem | Request]:
         meta = response.meta
         source, url = meta["source"], meta["canonical"]
         self.context.recorder.fetched(source, response.status)
@@ -192,6 +239,8 @@ class NewsSpider(scrapy.Spider):
                 source, kind, message, url=url, http_status=response.status,
                 seen_outcome=None if kind is errors.Blocked else "not_article",
             )
+            if kind is errors.Blocked:
+                yield from self._headlines_beside(self.ladders[source])
             return
         link: Link = meta["link"]
         yield ArticleItem(
@@ -200,7 +249,7 @@ class NewsSpider(scrapy.Spider):
             link_title=link.title, link_published=link.published, rung=meta["rung"],
         )
 
-    def article_failed(self, failure: Failure) -> None:
+    def article_failed(self, failure: Failure) -> Iterator[Request]:
         request = failure.request  # type: ignore[attr-defined]
         kind, message, status = classify(failure)
         # A missing page stays missing; a server or network fault may heal, so retry next run.
@@ -209,6 +258,8 @@ class NewsSpider(scrapy.Spider):
             request.meta["source"], kind, message, url=request.meta["canonical"],
             http_status=status, seen_outcome="failed" if permanent else None,
         )
+        if kind is errors.Blocked or status == 403:
+            yield from self._headlines_beside(self.ladders[request.meta["source"]])
 
 
 def _not_an_article(response: Response) -> tuple[type[errors.FetchFailure], str] | None:

@@ -11,6 +11,7 @@ from pebble import ProcessExpired, ProcessPool
 from scrapy.exceptions import DropItem
 
 from crawler import errors
+from crawler.headlines import HeadlineItem, HeadlineJob, analyze_headline_job
 from crawler.items import ArticleItem
 from crawler.work import PageJob, extract_and_analyze
 from crawler.pipeline.base import Stage
@@ -41,12 +42,16 @@ class ExtractStage(Stage):
             self._fail(item, errors.ExtractionFailed, f"page of {len(item.body)} bytes is over the extraction cap")
         selectors = self._selectors(item.source)
         assert self.pool is not None
-        job = PageJob(
-            body=item.body, content_type=item.content_type, url=item.fetched_url,
-            source=item.source, language=self.context.sources[item.source].language,
-            selectors=selectors, link_title=item.link_title, link_published=item.link_published,
-        )
-        future = self.pool.schedule(extract_and_analyze, args=(job,), timeout=crawl.extraction_timeout)
+        language = self.context.sources[item.source].language
+        if isinstance(item, HeadlineItem) and item.headline is not None:  # no page: the headline is the text
+            work, job = analyze_headline_job, HeadlineJob(item.headline, item.source, language)
+        else:
+            work, job = extract_and_analyze, PageJob(
+                body=item.body, content_type=item.content_type, url=item.fetched_url,
+                source=item.source, language=language, selectors=selectors,
+                link_title=item.link_title, link_published=item.link_published,
+            )
+        future = self.pool.schedule(work, args=(job,), timeout=crawl.extraction_timeout)
         try:
             result = await asyncio.wrap_future(future)
         except FutureTimeout:

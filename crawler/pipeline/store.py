@@ -21,6 +21,7 @@ from scrapy.exceptions import DropItem
 from sqlmodel import Session
 
 from crawler import errors
+from crawler.headlines import HeadlineItem
 from crawler.items import ArticleItem
 from crawler.pipeline.base import Stage
 from crawler.ingest import Delivery, NewArticle, Outcome, ingest
@@ -107,6 +108,7 @@ class StoreStage(Stage):
             text=extracted.text, published_at=candidate.published_at, author=extracted.author,
             language=analysis.language or extracted.language,
             truncated=extracted.truncated, http_status=item.http_status,
+            headline_only=isinstance(item, HeadlineItem),
         )
         return ingest(session, new, analysis=analysis, candidate=candidate, delivery=self.delivery)
 

@@ -136,6 +136,7 @@ class Article(SQLModel, table=True):
     text: str = Field(default="", sa_type=Text)
     body_hash: str = Field(default="", index=True)
     truncated: bool = False  # paywall or otherwise cut
+    headline_only: bool = False  # known from an aggregator's headline and snippet, page never read
     is_seed: bool = False
     status: str = "new"  # new, duplicate, known (copy of a seed), seed
     relevance: float = 0.0
