@@ -7,23 +7,26 @@ from functools import cache, lru_cache
 
 from analysis.places import mentions_city
 from analysis.resources import Lexicon, data_file
-from analysis.text import ARABIC, fold, unique
+from analysis.text import ARABIC, compile_terms, fold, unique
 
 _NAME_TOKEN = r"(?:[A-Z][\w&.\-'’]*[\w&]|[A-Z]|[a-z]+[A-Z][\w\-]*|\d+[A-Z][\w\-]*)"
 _NAME = rf"{_NAME_TOKEN}(?:[ ](?:&[ ])?{_NAME_TOKEN}){{0,3}}"
 _APPOSITION = (r"qui\b|soci[ée]t[ée]|sp[ée]cialis|filiale|groupe|leader|dont\b|bas[ée]e?\b|op[ée]rateur|"
                r"entreprise|acteur|num[ée]ro|l'une?\b|l’une?\b|une?\b|which\b|an?\b|the\b|company|firm|"
                r"provider|subsidiary|pr[ée]sent|install[ée]|implant[ée]|[ée]tabli")
-_EXECUTIVE_OF = 5  # index of the "le PDG de X" pattern in `_patterns()`: X is a company, not a person
+_EXECUTIVE_OF = 7  # index of the "le PDG de X" pattern in `_patterns()`: X is a company, not a person
 _PREPOSITIONS = r"(?:dans|à|a|au|aux|en|sur|pour|avec|par|vers|depuis|chez|entre|et|ou|in|at|on|with|for|and)"
 _AR_LETTERS = "[\u0621-\u064a\u0671-\u06d3]"  # letters only: no Arabic comma or digits
 _LOWER_WORDS = rf"(?:(?!{_PREPOSITIONS}[ ])[a-zàâçéèêëîïôûùüÿœ'’\-]+[ ]){{0,6}}?"
 
 
+_COMPANY_NOUNS = (r"(?:groupe|soci[ée]t[ée]|entreprise|firme|op[ée]rateur|multinationale|filiale|holding|"
+                  r"company|group|firm|operator|cabinet|leader|g[ée]ant|giant)")
 _TRAILING_STOPS = frozenset({"Le", "La", "Les", "De", "Du", "Des", "Et", "The", "And", "Of"})
-_LIST = re.compile(rf"(?P<list>{_NAME}(?:[ ]*,[ ]*{_NAME})*(?:[ ]+(?:et|and)[ ]+{_NAME}))")
+_ASIDE = r"(?:[ ]*\([^)]{0,60}\))?"  # "Saccom (avec un pôle anglophone)"
+_LIST = re.compile(rf"(?P<list>{_NAME}{_ASIDE}(?:[ ]*,[ ]*{_NAME}{_ASIDE})*(?:[ ]+(?:et|and)[ ]+{_NAME}))")
 _LIST_INTRO = re.compile(r"(?i:soci[ée]t[ée]s|groupes|op[ée]rateurs|entreprises|companies|firms|operators|"
-                         r"il s'agit de|il s’agit de|notamment)[ ]+")
+                         r"il s'agit de|il s’agit de|notamment|filiales|subsidiaries|[àa] savoir|namely)[ ]*[,:]?[ ]+")
 
 
 @cache
@@ -54,9 +57,16 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
                    rf"men[ée]e?s? par|initi[ée]e?s? par|op[ée]r[ée]e?s? par|pilot[ée]e?s? par|operated by|led by|"
                    rf"backed by)[ ]+(?:(?i:la soci[ée]t[ée]|le groupe|l'op[ée]rateur|l’op[ée]rateur|the company)[ ]+)?"
                    rf"(?P<name>{_NAME})"),
+        # "De son côté, X, ...", "Quant à X": a new company taking the turn in an enumeration
+        re.compile(rf"(?i:de son c[ôo]t[ée]|pour sa part|quant [àa]|de leur c[ôo]t[ée]|for its part)[ ,]+(?P<name>{_NAME})"),
+        # "en partenariat avec X", "in partnership with X": the partner commits too
+        re.compile(rf"(?i:en partenariat avec|in partnership with|en association avec|associ[ée]e? [àa]|"
+                   rf"en joint-venture avec|in a joint venture with)[ ]+(?:(?i:la soci[ée]t[ée]|le groupe|the company)[ ]+)?"
+                   rf"(?P<name>{_NAME})"),
         # "le PDG de X", "CEO of X": the company of a quoted executive
-        re.compile(rf"(?i:\b(?:pdg|p-dg|directeur g[ée]n[ée]ral|directrice g[ée]n[ée]rale|dg|ceo|pr[ée]sident|"
-                   rf"fondateur|patron|managing director|chief executive)[ ]+(?:de la soci[ée]t[ée] |du groupe |de |d['’]|of |at ))"
+        re.compile(rf"(?i:\b(?:pdg|p-dg|directeur g[ée]n[ée]ral|directrice g[ée]n[ée]rale|dg|ceo|pr[ée]sidente?|"
+                   rf"fondat(?:eur|rice)|patronne?|managing director|chief executive)[ ]+"
+                   rf"(?:de la soci[ée]t[ée] (?:[a-zé]+ ){{0,2}}|du groupe (?:[a-zé]+ ){{0,2}}|de |d['’]|of |at ))"
                    rf"(?P<name>{_NAME})"),
     )
 
@@ -88,7 +98,8 @@ def _leading_stops() -> frozenset[str]:
 @cache
 def _person_context() -> re.Pattern[str]:
     titles = _alt(_vocab()["person_titles"])
-    return re.compile(rf"(?i:\b(?:{titles}))[ ,]+(?:[a-zà-ÿ'’\-]+[ ]){{0,6}}$")
+    # "la présidente du groupe indien X": the title's organisation, not a person.
+    return re.compile(rf"(?i:\b(?:{titles}))[ ,]+(?:(?!{_COMPANY_NOUNS}\b)[a-zà-ÿ'’\-]+[ ]){{0,6}}$")
 
 
 @cache
@@ -120,8 +131,17 @@ def _clean_name(name: str) -> str | None:
         tokens.pop(0)
     stops = _stop_names()
     leading = _leading_stops()
+    if tokens and tokens[0] in _person_heads():
+        return None  # "Monsieur Aziz X", "Roi Mohammed VI": a person
     while tokens and (tokens[0] in leading or tokens[0].rstrip("'’") in leading):
         tokens.pop(0)
+    if tokens and tokens[0] in _person_heads():
+        return None
+    # "l'Espagnol Gruppo X": the demonym describes the company.
+    while len(tokens) > 1 and tokens[0] in _nationalities():
+        tokens.pop(0)
+    if tokens and (tokens[0] in _junk_names() or _AMOUNT_TOKEN.match(tokens[0])):
+        return None  # "MoU", "MAD350": the agreement or an amount
     suffixes = set(_vocab()["drop_suffixes"])
     generic = set(_vocab()["generic_words"])
     # "NTT Data Morocco" -> "NTT Data", but "Call Maroc" is a name of its own.
@@ -132,13 +152,31 @@ def _clean_name(name: str) -> str | None:
     if not tokens:
         return None
     cleaned = " ".join(tokens).strip(" .,-'’")
-    if len(cleaned) < 2 or cleaned in stops or cleaned in leading or cleaned.isdigit():
+    if len(cleaned) < 2 or cleaned in stops or cleaned in leading or cleaned.isdigit() or cleaned in _junk_names():
         return None
     if len(tokens) == 1 and tokens[0] in stops:
         return None
     if tokens[0] in _institution_heads():
         return None
     return cleaned
+
+
+_AMOUNT_TOKEN = re.compile(r"^(?:MAD|USD|EUR|US\$?|DH|DHS|MDH|MMDH|Dhs?)[\d.,$]")
+
+
+@cache
+def _person_heads() -> frozenset[str]:
+    return frozenset(_vocab()["person_heads"])
+
+
+@cache
+def _nationalities() -> frozenset[str]:
+    return frozenset(_vocab()["nationalities"])
+
+
+@cache
+def _junk_names() -> frozenset[str]:
+    return frozenset(_vocab()["junk_names"])
 
 
 @cache
@@ -179,7 +217,8 @@ def _raw_pattern_companies(sentence: str) -> list[tuple[int, str]]:
             start, end = match.span("name")
             if number != _EXECUTIVE_OF and _is_person(sentence, start, end):
                 continue
-            if number == 1 and re.search(r"(?i:\b(?:of|de|du|des|d'|l'|d’|l’))[ ]?$", sentence[:start]):
+            if number == 1 and re.search(r"(?i:\b(?:of|de|du|des|d'|l'|d’|l’))[ ]?$", sentence[:start]) \
+                    and match.group("name").split()[0] not in _nationalities():
                 continue
             name = _clean_name(match.group("name"))
             if name:
@@ -200,7 +239,7 @@ def _listed_companies(sentence: str) -> list[tuple[int, str]]:
         match = _LIST.match(sentence, intro.end())
         if not match:
             continue
-        for part in re.split(r"[ ]*,[ ]*|[ ]+(?:et|and)[ ]+", match.group("list")):
+        for part in re.split(r"[ ]*,[ ]*|[ ]+(?:et|and)[ ]+", re.sub(r"[ ]*\([^)]*\)", "", match.group("list"))):
             name = _clean_name(part)
             if name:
                 hits.append((match.start(), name))
@@ -242,45 +281,126 @@ def _canonical(name: str, lexicon: Lexicon) -> str:
     return name
 
 
+def _words_inside(short: str, long: str) -> bool:
+    """The words of `short` appear, in a row, among the words of `long` (case ignored)."""
+    inner, outer = fold(short).split(), fold(long).split()
+    return any(outer[i:i + len(inner)] == inner for i in range(len(outer) - len(inner) + 1))
+
+
 def _drop_fragments(names: list[str]) -> list[str]:
-    """"NTT" next to "NTT Data": keep the longer one."""
+    """"NTT" next to "NTT Data", "Sitel" next to "Acticall Sitel": keep the longer one."""
     kept = []
     for name in names:
-        if any(other != name and name in other.split(" ") + [other[: len(name)]] for other in names
-               if len(other) > len(name) and other.startswith(name)):
+        if any(len(other) > len(name) and (other.startswith(name) or _words_inside(name, other)) for other in names):
             continue
         kept.append(name)
     return kept
 
 
-_PARENT = re.compile(rf"(?i:filiale (?:marocaine )?(?:de |du groupe |d['’])|subsidiary of |part of the )"
-                     rf"(?P<name>{_NAME})")
+@cache
+def _parent_pattern() -> re.Pattern[str]:
+    vocab = _vocab()
+    fillers = rf"(?:(?:{_alt(vocab['parent_fillers'])})[ ]+|[a-zàâçéèêëîïôûùüÿ\-]+[ ]+){{0,3}}"
+    nationals = rf"(?:(?:{_alt(vocab['nationalities'])})[ ]+)?"
+    return re.compile(rf"(?i:{_alt(vocab['parent_intro'])})[ ]*{fillers}{nationals}"
+                      rf"(?P<name>{_NAME}(?:[ ](?:and|et|&)[ ]{_NAME})?)")
 
 
-def _parents(sentences: list[str], lexicon: Lexicon) -> set[str]:
-    """Groups named only as the parent of the announcing company ("B2S, filiale du groupe Comdata")."""
-    parents = set()
+def _parent_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence names a parent group ("filiale du conglomérat canadien X", "a subsidiary of
+    Y and Z"): a name there is the owner, not the company that commits."""
+    return [match.span("name") for match in _parent_pattern().finditer(sentence)]
+
+
+@cache
+def _park_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    vocab = _vocab()
+    shore = _alt(vocab["shore_suffixes"])
+    latin = rf"(?:[A-Z][\w\-]*[ ])?[A-Z][\w]*[ \-](?i:{shore})\b"
+    arabic = rf"{_AR_LETTERS}+[ ](?:{shore})(?!{_AR_LETTERS})"
+    opening = re.compile(rf"(?i:{_alt(vocab['opening_words'])})")
+    return re.compile(rf"(?P<name>{_alt(vocab['park_developers'])})"), re.compile(rf"(?P<name>{latin}|{arabic})"), opening
+
+
+def park_projects(sentences: list[str]) -> list[str]:
+    """The project when no company is named, as written: a park's developer ("MEDZ", "CDG"), or
+    a "... Shore" park that a sentence inaugurates ("le Roi inaugure Oujda Shore")."""
+    developers, shores, opening = _park_patterns()
+    if not any(opening.search(sentence) for sentence in sentences):
+        return []  # a park merely named ("installée à Oujda Shore") is a place, not the project
+    found = []
     for sentence in sentences:
-        for match in _PARENT.finditer(sentence):
-            name = _clean_name(match.group("name"))
-            if name:
-                parents.add(_canonical(name, lexicon))
-    return parents
+        found.extend(m.group("name") for m in developers.finditer(sentence))
+        if opening.search(sentence):
+            found.extend(m.group("name").strip(" -") for m in shores.finditer(sentence))
+    return unique(found)
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(lexicon: Lexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The lexicon's companies plus the sector vocabulary of `companies.toml` (Arabic spellings)."""
+    spellings: dict[str, list[str]] = {}
+    for name, group in _vocab().get("known", {}).items():
+        spellings.setdefault(name, []).extend(group)
+    known = dict(lexicon.companies)
+    extra = tuple((name, compile_terms(tuple(group))) for name, group in spellings.items())
+    return tuple(lexicon.companies) + tuple((n, p) for n, p in extra if n not in known) + \
+        tuple((n, p) for n, p in extra if n in known)
+
+
+_LOCAL_SUFFIX = re.compile(r"^(?:[ ][A-Z][\w&\-]*){0,2}[ ]+(?:Maroc|Morocco|Maghreb|MAROC|MOROCCO)\b")
+
+
+def _known_hits(sentence: str, lexicon: Lexicon) -> list[tuple[int, str, str]]:
+    """(position, canonical, as written) for the gazetteer's companies in a sentence. The written
+    form keeps a local subsidiary's suffix ("NTT Data Morocco"); Arabic-script mentions report the
+    brand's Latin name."""
+    folded = fold(sentence)
+    same_length = len(folded) == len(sentence)
+    hits, seen = [], set()
+    for name, pattern in _gazetteer(lexicon):
+        if name in seen:
+            continue
+        for match in pattern.finditer(folded):
+            written = sentence[match.start():match.end()] if same_length else name
+            if not written.isascii() or not same_length:
+                written = name
+            else:
+                suffix = _LOCAL_SUFFIX.match(sentence[match.end():])
+                written = written + suffix.group(0) if suffix else written
+            hits.append((match.start(), name, written))
+            seen.add(name)
+    return hits
 
 
 def find_companies(sentences: list[str], lexicon: Lexicon, cities: set[str]) -> list[str]:
-    """Companies named in the given (announcement) sentences, in order of appearance."""
-    found: list[str] = []
+    """Companies named in the given (announcement) sentences, in order of appearance, as written.
+    A group named only as an owner ("filiale du groupe X") is left out when the announcing company
+    is named; a park or its developer stands for the project when no company is."""
     city_folds = {fold(c) for c in cities}
-    parents = _parents(sentences, lexicon)
+    written: dict[str, str] = {}
+    order: list[str] = []
+    parents, actors = set(), set()
     for sentence in sentences:
-        hits = known_companies(sentence, lexicon) + pattern_companies(sentence)
-        for _, name in sorted(hits):
-            canonical = _canonical(name, lexicon)
-            if fold(canonical) in city_folds:
+        spans = _parent_spans(sentence)
+        hits = _known_hits(sentence, lexicon)
+        hits += [(pos, _canonical(name, lexicon), name) for pos, name in pattern_companies(sentence)]
+        for pos, canonical, surface in sorted(hits):
+            if fold(canonical) in city_folds or fold(surface) in city_folds:
                 continue
-            found.append(canonical)
-    names = _drop_fragments(unique(found))
-    if parents and any(n not in parents for n in names):
-        names = [n for n in names if n not in parents]
+            (parents if any(a <= pos < b for a, b in spans) else actors).add(canonical)
+            order.append(canonical)
+            if _better_surface(surface, written.get(canonical)):
+                written[canonical] = surface
+    names = _drop_fragments(unique(written[c] for c in order))
+    owners = {written[c] for c in parents - actors}
+    if owners and any(n not in owners for n in names):
+        names = [n for n in names if n not in owners]
     return names
+
+
+def _better_surface(surface: str, current: str | None) -> bool:
+    """Latin script over Arabic, then the longer writing ("TELUS International" over "TELUS")."""
+    if current is None:
+        return True
+    return (surface.isascii(), len(surface)) > (current.isascii(), len(current))

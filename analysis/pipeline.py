@@ -8,7 +8,7 @@ from pathlib import Path
 
 from analysis.announcement import decide
 from analysis.body import main_body
-from analysis.companies import find_companies, pattern_companies
+from analysis.companies import find_companies, park_projects, pattern_companies
 from analysis.errors import InputError
 from analysis.language import detect_language
 from analysis.model import Analysis
@@ -46,6 +46,12 @@ _ENUMERATION = re.compile(r"^(?:il s'agit|ils'agit|il s.agit|ويتعلق الا
                           r"these are|they are|ces (?:societes|operateurs|entreprises))")
 
 
+# "La multinationale japonaise, filiale de X, ...": the subject is the company of the sentence before.
+_ANAPHOR = re.compile(r"^(?:la|le|l'|les|cette|ce|cet|ces|the|this|its|sa|son|ses)\s+(?:[a-z\-]+\s+){0,2}?"
+                      r"(?:multinationale|filiale|societe|groupe|entreprise|firme|operateur|prestataire|"
+                      r"company|group|firm|subsidiary|multinational|operator)\b|^(?:الشركه|المجموعه|الفرع)")
+
+
 def _company_sentences(title: SentenceFacts | None, body: list[SentenceFacts],
                        chosen: list[SentenceFacts], lex: Lexicon) -> list[str]:
     """Where the announcing companies are named: the title, the chosen sentences, the sentence
@@ -56,7 +62,7 @@ def _company_sentences(title: SentenceFacts | None, body: list[SentenceFacts],
         if facts.is_title:
             continue
         named = facts.known_company or bool(pattern_companies(facts.text))
-        if not named and facts.index > 0:
+        if (not named or _ANAPHOR.match(facts.folded)) and facts.index > 0:
             texts.append(body[facts.index - 1].text)
         texts.append(facts.text)
         following = body[facts.index + 1] if facts.index + 1 < len(body) else None
@@ -73,6 +79,9 @@ def _names(title: SentenceFacts | None, body: list[SentenceFacts], chosen: list[
     companies = find_companies(_company_sentences(title, body, chosen, lex), lex, set(named_cities))
     if not companies:  # "Ce projet ..." two sentences after the name: look at the lead
         companies = find_companies([f.text for f in body[:LEAD_SENTENCES]], lex, set(named_cities))
+    if not companies:  # a park inaugurated, or its developer: the project stands for the company
+        companies = park_projects(([title.text] if title else []) + unique(
+            [f.text for f in body[:LEAD_SENTENCES + 2]] + [f.text for f in chosen]))
     core = {f.index for f in chosen if not f.is_title}
     return companies, announced_cities(title.text if title else None, [f.text for f in body], core)
 

@@ -51,4 +51,4 @@ def test_seed_announcement_figures() -> None:
     result = analyze(title=seed["title"], text=seed["text"])
     assert result.announcement and result.jobs == 5050
     assert result.investment is not None and result.investment.amount == 65_000_000
-    assert set(result.companies) == {"NTT Data", "Phoneo", "Cnexia", "Eids"}
+    assert set(result.companies) == {"NTT Data Morocco", "Phoneo", "Cnexia", "Eids Maroc"}
