@@ -24,7 +24,9 @@ HARD_BLOCKERS = ("loss", "strike", "salary", "retrospective", "conditional")
 # Disqualifying unless a company is the one committing ("signed at the fair", "its own target").
 SOFT_BLOCKERS = ("sector_stats", "target", "forecast", "event")
 WEAK_JOB_FLAGS = frozenset({"initial", "seats"})
-CLOSE_ENOUGH = 0.15  # a rounded title figure ("plus de 5.000") vs the exact body one (5.050)
+CLOSE_ENOUGH = 0.15
+LEAD_FOR_COUNT = 3
+ORDINAL_SPAN = 70  # a rounded title figure ("plus de 5.000") vs the exact body one (5.050)
 
 
 @dataclass
@@ -159,6 +161,57 @@ def _job_values(facts_list: list[SentenceFacts]) -> list[tuple[float, bool]]:
     return values
 
 
+# "Deux sociétés se sont implantées", "trois mémorandums", "اتفاقيتين": one event, several commitments.
+_SEVERAL = re.compile(r"\b(?:deux|trois|quatre|cinq|six|2|3|4|5|6|two|three|four|five|six)\s+(?:[a-z'-]+\s+)?"
+                      r"(?:societes|entreprises|projets|memorandums|memoranda|conventions|accords|operateurs|"
+                      r"companies|firms|projects|agreements|mous)\b"
+                      r"|اتفاقيتين|مذكرتي|شركتين|مشروعين|(?:ثلاث|اربع|خمس)\S* (?:مذكرات|اتفاقيات|شركات|مشاريع)")
+# "Le premier projet ... Le second projet ...": the commitments enumerated one per sentence.
+_ORDINAL_PROJECT = re.compile(r"(?:^|, )\W*(?:le|la|the)?\s*(?:premier|premiere|second|seconde|deuxieme|troisieme|first|"
+                              r"second|third)\s+(?:projet|societe|centre|site|project|company|centre|center)\b")
+
+
+def _several_commitments(title: SentenceFacts | None, body: list[SentenceFacts]) -> bool:
+    lead = ([title] if title else []) + body[:LEAD_FOR_COUNT]
+    return any(_SEVERAL.search(f.folded) for f in lead)
+
+
+def _is_sum_of_others(values: list[float]) -> bool:
+    numbers = [float(v) for v in unique(str(v) for v in values)]
+    return any(len(numbers) >= 3 and abs(sum(n for n in numbers if n != c) - c) < 0.5 for c in numbers)
+
+
+def _summed(per_sentence: list[float]) -> float | None:
+    """The sum of one figure per commitment, unless one of them is already the stated total."""
+    distinct = unique(str(v) for v in per_sentence)
+    values = [float(v) for v in distinct]
+    if len(values) < 2:
+        return None
+    for candidate in values:
+        others = [v for v in values if v != candidate]
+        if abs(sum(others) - candidate) < 0.5 or candidate > 3 * sum(others):
+            return None
+    return sum(values)
+
+
+def _sum_of_commitments(chosen: list[SentenceFacts], body: list[SentenceFacts]) -> tuple[float | None, Investment | None]:
+    """Several commitments in one event with no stated total: one figure per commitment sentence, added up."""
+    sentences = [f for f in body if f in chosen or _ORDINAL_PROJECT.search(f.folded[:ORDINAL_SPAN]) and f.good_jobs]
+    # "Trois opérateurs se sont engagés à créer 3.000 emplois": the count and the figure together are the total.
+    if any("total" in j.flags for f in sentences for j in f.good_jobs) or any(
+            f.good_jobs and _SEVERAL.search(f.folded) for f in sentences):
+        return None, None
+    everything = [float(j.value) for f in sentences for j in f.good_jobs]
+    if _is_sum_of_others(everything):
+        return None, None  # "3.000 emplois: Webhelp (1.500), Cnexia (1.000) et Intelcia (500)"
+    jobs = [v for v in (_pick(_job_values([f])) for f in sentences) if v is not None]
+    money = [m for m in (_pick_investment([f]) for f in sentences if not f.is_title) if m is not None]
+    currencies = {m.currency for m in money}
+    amount = _summed([m.amount for m in money]) if len(currencies) == 1 else None
+    investment = Investment(amount=amount, currency=money[0].currency) if amount else None  # type: ignore[arg-type]
+    return _summed(jobs), investment
+
+
 def _pick_investment(facts_list: list[SentenceFacts]) -> Investment | None:
     money = [(m, f.is_title) for f in facts_list for m in f.good_money if f.invest_word or f.commit]
     if not money:
@@ -243,9 +296,13 @@ def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic
     if not chosen or all(f.is_title for f in chosen) and not body:
         return Decision(False, reasons=unique(reasons) or ["no commitment sentence"])
     # "L'unité pourra accueillir 500 collaborateurs" has no commitment verb of its own but is the figure.
-    jobs_value = _pick(_job_values(chosen)) or _pick(_job_values(supporting))
-    jobs = int(jobs_value) if jobs_value is not None else None
+    jobs_value = _pick(_job_values(chosen))
     investment = _pick_investment(chosen)
+    if _several_commitments(title, body):
+        summed_jobs, summed_money = _sum_of_commitments(chosen, body)
+        jobs_value = summed_jobs or jobs_value
+        investment = summed_money or investment
+    jobs = int(jobs_value) if jobs_value is not None else None
     # "Webhelp : 1.000 emplois à Fès" over a body that only says the site opens: the title has the figure.
     if title is not None and title not in chosen and _blocker(title, article_topic, True) is None:
         if jobs is None and title.good_jobs:
