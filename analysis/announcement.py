@@ -24,9 +24,9 @@ HARD_BLOCKERS = ("loss", "strike", "salary", "retrospective", "conditional")
 # Disqualifying unless a company is the one committing ("signed at the fair", "its own target").
 SOFT_BLOCKERS = ("sector_stats", "target", "forecast", "event")
 WEAK_JOB_FLAGS = frozenset({"initial", "seats"})
-CLOSE_ENOUGH = 0.15
-LEAD_FOR_COUNT = 3
-ORDINAL_SPAN = 70  # a rounded title figure ("plus de 5.000") vs the exact body one (5.050)
+CLOSE_ENOUGH = 0.15  # a rounded title figure ("plus de 5.000") vs the exact body one (5.050)
+LEAD_FOR_COUNT = 3  # sentences of the lead where "deux sociétés", "trois mémorandums" is looked for
+ORDINAL_SPAN = 70  # "Selon des données fournies, le premier projet ..." opens within this many characters
 
 
 @dataclass
