@@ -82,6 +82,7 @@ class AlertMessage(BaseModel):
     notices: list[str] = Field(default_factory=list)  # digest and admin notices
     body: str = ""  # free text for test and notice messages
     before: Before | None = None  # update only: what the previous alert said
+    headline_only: bool = False  # the article's page was not read: headline and snippet only
 
     @property
     def is_update(self) -> bool:
@@ -172,4 +173,5 @@ def build_message(
         story_id=story.id,
         article_id=article.id,
         before=Before.model_validate(before) if before is not None else None,
+        headline_only=bool(getattr(article, "headline_only", False)),
     )

@@ -36,6 +36,8 @@ def headline(message: AlertMessage) -> str:
         return title or "Daily digest"
     if message.kind == "test":
         return f"Test: {title}"
+    if message.headline_only:
+        return f"Headline only: {title}"
     return title
 
 
@@ -53,12 +55,21 @@ def figures(message: AlertMessage) -> list[list[str]]:
 def details(message: AlertMessage) -> list[tuple[str, str]]:
     """The labelled facts under the figures line, in words, empty ones left out."""
     rows: list[tuple[str, str | None]] = [
+        ("Coverage", headline_only_note(message)),
         ("Kind", kinds_in_words([one_line(k) for k in message.kinds])),
         ("Source", source_name(one_line(message.source)) if one_line(message.source) else None),
         ("Published", format_when(message.published_at)),
         ("Language", language_word(one_line(message.language))),
     ]
     return [(label, value) for label, value in rows if value]
+
+
+def headline_only_note(message: AlertMessage) -> str | None:
+    """Says plainly that the alert rests on a headline, and whose."""
+    if not message.headline_only:
+        return None
+    outlet = source_name(one_line(message.source)) if one_line(message.source) else "the outlet"
+    return f"headline only: {outlet} published it; its article page could not be read, so the figures come from the headline"
 
 
 def _was(value: str | None) -> str:
