@@ -26,7 +26,7 @@ OFF_TOPIC = (
 
 
 def _seed_text() -> tuple[str | None, str]:
-    seeds = sorted((Path("/work/shared/seeds")).glob("003_*.txt"))
+    seeds = sorted((ROOT.parent / "shared" / "seeds").glob("003_*.txt"))
     if seeds:
         return None, seeds[0].read_text("utf-8")
     from devkit.evaluation import load_examples

@@ -16,6 +16,21 @@ from devkit.replica import ReplicaWeb
 from newswatch.settings import CrawlSettings, Settings
 
 POSTGRES_URL_VAR = "NEWSWATCH_TEST_POSTGRES_URL"
+ROOT = Path(__file__).resolve().parents[1]
+# Third-party data read in place, never copied: it sits beside the clone, here as in CI.
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A file or folder of the shared data. Missing, it skips the test locally and fails it
+    under CI=true, where a silent skip would hide that the data was never read."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        message = f"shared data missing: {path} (shared/ must sit beside the repository)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
 
 
 @pytest.fixture(autouse=True)

@@ -9,29 +9,27 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlmodel import Session
 
+from conftest import shared_path
 from dedup import Candidate, resolve
 from test_dedup_support import database, edit_words, paywall_prefix, store, wrap
 
-REAL = Path("/work/shared/fixtures/real")
 FILES = [
     "telquel/extracted_articles_20250805.json",
     "medias24/newspaper3k_extracted_2025.json",
     "lematin/newspaper3k_extracted_2025.json",
     "fnh/newspaper3k_extracted_2025.json",
 ]
-pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="shared real fixtures not available")
 WHEN = datetime(2025, 8, 1, tzinfo=UTC)
 
 
 def _real_articles() -> list[tuple[str, str]]:
     found = []
     for name in FILES:
-        for record in json.loads((REAL / name).read_text(encoding="utf-8"))["articles"]:
+        for record in json.loads((shared_path("fixtures", "real") / name).read_text(encoding="utf-8"))["articles"]:
             text = (record.get("content") or record.get("text") or "").strip()
             found.append((name.split("/")[0], text))
     return found

@@ -7,10 +7,15 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import Session
 
+from conftest import shared_path
 from dedup import resolve
 from test_dedup_support import SEEDS, candidate, database, load_corpus, seed_candidate, store, wrap
 
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="seed corpus not available")
+
+@pytest.fixture(scope="module", autouse=True)
+def _seed_corpus() -> None:
+    shared_path("seeds")
+
 
 # What analysis reads from each seed (only 003 is an announcement).
 SEED_FACTS = {

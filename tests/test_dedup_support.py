@@ -16,12 +16,13 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from conftest import SHARED
 from dedup import Candidate, Resolution, body_hash, register, resolve
 from storage.db import connect
 from storage.models import Article, Story
 
 DATA = Path(__file__).parent / "data" / "dedup"
-SEEDS = Path("/work/shared/seeds")
+SEEDS = SHARED / "seeds"
 
 _WORD = re.compile(r"[^\W\d_]+")
 _REPLACEMENTS = {

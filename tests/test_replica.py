@@ -10,7 +10,6 @@ import urllib.request
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
@@ -18,6 +17,7 @@ import feedparser
 import pytest
 import trafilatura
 
+from conftest import shared_path
 from crawler.sources import load_sources
 from devkit.replica import ReplicaArticle, ReplicaWeb, example_articles, synthetic_articles
 from devkit.replica.sites.theme import COOKIE_TEXT
@@ -25,7 +25,6 @@ from devkit.replica.sites.theme import COOKIE_TEXT
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 ZONE = ZoneInfo("Africa/Casablanca")  # the local time Moroccan sites print
-SEED_003 = Path("/work/shared/seeds/003_40648fe43f2de642.txt")
 
 
 @pytest.fixture(scope="module")
@@ -412,10 +411,9 @@ def test_example_stories():
     assert by_story["B"][0].expected["on_topic"] and not by_story["B"][0].expected["announcement"]
 
 
-@pytest.mark.skipif(not SEED_003.exists(), reason="seed corpus not available")
 def test_d_reuses_seed_003_verbatim_under_another_title():
     (d,) = [a for a in example_articles() if a.expected["story"] == "D"]
-    seed = SEED_003.read_text(encoding="utf-8")
+    seed = shared_path("seeds", "003_40648fe43f2de642.txt").read_text(encoding="utf-8")
     seed_title = seed.splitlines()[0]
     assert d.site == "custom" and d.title != seed_title
     for part in [d.lead, *d.paragraphs, *("- " + b for b in d.bullets)]:

@@ -1,7 +1,7 @@
-"""The catalogue against real pages saved by others, read in place from /work/shared.
+"""The catalogue against real pages saved by others, read in place from `<root>/../shared`.
 
 Those files are outside the repository (and may not be copied into it), so each test skips
-with a reason when the shared folder is absent. Expected values are read from the real pages
+with a reason when the shared folder is absent (and fails under CI=true). Expected values are read from the real pages
 themselves at test time (their h1, their meta), never written down here.
 """
 
@@ -15,20 +15,17 @@ from pathlib import Path
 import pytest
 from lxml import html
 
+from conftest import shared_path
 from crawler.discovery import parse_date, parse_feed, parse_section
 from crawler.extract import extract_article, is_truncated
 from crawler.sources import load_sources
 from newswatch.settings import bundled_catalogue
 
-REAL = Path("/work/shared/fixtures/real")
 BY_NAME = {source.name: source for source in load_sources(bundled_catalogue())}
 
 
 def real(relative: str) -> Path:
-    path = REAL / relative
-    if not path.is_file():
-        pytest.skip(f"real fixture {path} is absent: /work/shared is outside the repo")
-    return path
+    return shared_path("fixtures", "real", *relative.split("/"))
 
 
 def _selectors(name: str) -> dict | None:
