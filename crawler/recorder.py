@@ -19,6 +19,20 @@ from storage.types import utcnow
 _PAGE_LEVEL = {
     "ExtractionFailed", "NotAnArticle", "RobotsDisallowed", "PageCapReached", "TooLarge", "StoreFailed",
 }
+# Of those, the articles newswatch fetched and then failed to keep: a failure of the crawl
+# (exit code 3), where the others are what a page is (not an article, too large, forbidden).
+ITEM_FAILURES = frozenset({"StoreFailed", "ExtractionFailed"})
+
+
+def item_failures(error_kinds: dict[str, int]) -> int:
+    return sum(n for kind, n in error_kinds.items() if kind in ITEM_FAILURES)
+
+
+def run_status(source_statuses: set[str], failed_items: int) -> str:
+    """``failed`` when no source worked; ``partial`` when some source or some item failed."""
+    if not source_statuses or source_statuses <= {"ok"}:
+        return "partial" if failed_items else "ok"
+    return "partial" if "ok" in source_statuses else "failed"
 
 
 @dataclass
@@ -123,7 +137,8 @@ class RunRecorder:
             run.alerts_created = sum(t.alerts_created for t in self.tallies.values())
             run.errors = sum(t.errors for t in self.tallies.values())
             statuses = {status_override or t.status() for t in self.tallies.values()}
-            run.status = status_override or ("ok" if statuses <= {"ok"} else "partial")
+            failed_items = sum(item_failures(t.error_kinds) for t in self.tallies.values())
+            run.status = status_override or run_status(statuses, failed_items)
             session.add(run)
         return run
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from scrapy.crawler import CrawlerProcess
 from sqlmodel import select
 
 from crawler.context import RunContext
-from crawler.recorder import RunRecorder
+from crawler.netlog import quiet_network_tracebacks
+from crawler.recorder import RunRecorder, item_failures
 from crawler.scrapy_settings import scrapy_settings
 from crawler.sources import Source
 from crawler.spider import NewsSpider
@@ -23,6 +25,9 @@ from newswatch.settings import Settings
 from storage.db import connect, session_scope, shared_engine
 from storage.models import CrawlRun, SourceError, SourceRun, SourceState
 from storage.types import utcnow
+
+if TYPE_CHECKING:
+    from alerts.relay import RelayReport
 
 log = logging.getLogger(__name__)
 _KILL_GRACE_SECONDS = 30.0
@@ -35,12 +40,32 @@ class RunSummary:
     pages_fetched: int = 0
     new_articles: int = 0
     alerts_created: int = 0
-    errors: int = 0
+    errors: int = 0  # every failure: sources, pages, items, and the sends that followed
     sources: dict[str, str] = field(default_factory=dict)  # name -> ok, failed, blocked, killed
+    failed_items: int = 0  # articles fetched but not stored (see `crawler.recorder`)
+    alerts_sent: int = 0
+    alerts_failed: int = 0  # sends that failed after the crawl: dead, or pending a retry
+    alert_errors: list[str] = field(default_factory=list)
 
     @property
     def failed_sources(self) -> list[str]:
         return [name for name, status in self.sources.items() if status != "ok"]
+
+    @property
+    def clean(self) -> bool:
+        """Nothing failed anywhere: the CLI's exit code 0 (3 otherwise)."""
+        return not (self.failed_sources or self.failed_items or self.alerts_failed)
+
+    def count_delivery(self, report: RelayReport | None) -> None:
+        """Add the relay pass after the crawl: a dead alert is a failure of the crawl too."""
+        if report is None:
+            return
+        self.alerts_sent += report.sent
+        self.alerts_failed += report.dead + report.retrying
+        self.alert_errors.extend(report.errors)
+        self.errors += len(report.errors)
+        if report.dead + report.retrying and self.status == "ok":
+            self.status = "partial"
 
 
 def start_run(settings: Settings, sources: list[Source], trigger: str) -> int:
@@ -69,6 +94,7 @@ def crawl_in_process(
     )
     # The child's stderr is the user's: Scrapy logs there at settings.crawl.log_level.
     process = CrawlerProcess({**scrapy_settings(settings), "LOG_INSTALL_ROOT_HANDLER": True})
+    quiet_network_tracebacks()
     process.crawl(NewsSpider, context=context)
     process.start()
     recorder.finish()
@@ -101,17 +127,31 @@ def crawl(
     return summarize(settings, run_id)
 
 
-def mark_killed(settings: Settings, run_id: int, sources: list[Source], reason: str) -> None:
+def mark_killed(
+    settings: Settings, run_id: int, sources: list[Source], reason: str, *,
+    interrupted: bool = False,
+) -> None:
+    """Record a run its child did not finish: ``killed`` (a failure: hung, crashed) or
+    ``interrupted`` (stopped on purpose, by a shutdown: says nothing of the source)."""
+    mark_unfinished(settings, run_id, [s.name for s in sources], reason, interrupted=interrupted)
+
+
+def mark_unfinished(
+    settings: Settings, run_id: int, names: list[str], reason: str, *, interrupted: bool = False
+) -> None:
     engine = shared_engine(settings.effective_database_url)
     with session_scope(engine) as session:
         run = session.get(CrawlRun, run_id)
         if run is None or run.finished_at is not None:
             return
-        run.status, run.finished_at = "killed", utcnow()
+        status, kind = ("interrupted", "RunInterrupted") if interrupted else ("killed", "RunKilled")
+        run.status, run.finished_at = status, utcnow()
         session.add(run)
-        for source in sources:
-            session.add(SourceError(run_id=run_id, source=source.name, kind="RunKilled", message=reason))
-            session.add(SourceRun(run_id=run_id, source=source.name, status="killed", finished_at=utcnow(), errors=1, error_kinds={"RunKilled": 1}))
+        errors = 0 if interrupted else 1
+        for name in names:
+            session.add(SourceError(run_id=run_id, source=name, kind=kind, message=reason))
+            session.add(SourceRun(run_id=run_id, source=name, status=status, finished_at=utcnow(),
+                                  errors=errors, error_kinds={kind: errors} if errors else {}))
 
 
 def summarize(settings: Settings, run_id: int) -> RunSummary:
@@ -124,4 +164,5 @@ def summarize(settings: Settings, run_id: int) -> RunSummary:
             run_id=run_id, status=run.status, pages_fetched=run.pages_fetched,
             new_articles=run.new_articles, alerts_created=run.alerts_created, errors=run.errors,
             sources={sr.source: sr.status for sr in source_runs},
+            failed_items=sum(item_failures(sr.error_kinds or {}) for sr in source_runs),
         )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
@@ -12,6 +14,10 @@ from crawler.sources import Source, load_sources, select_sources
 from newswatch.seeding import ensure_bundled_seeds
 from newswatch.settings import Settings
 from storage.db import shared_engine
+
+if TYPE_CHECKING:
+    from alerts.backfill import BackfillReport
+    from alerts.relay import RelayReport
 
 _SEEDED: set[str] = set()
 
@@ -39,6 +45,29 @@ def alert_channels(settings: Settings) -> list[str]:
     return sorted(build_notifiers(settings))
 
 
+def queue_channels(settings: Settings) -> list[str]:
+    """Where a crawl queues alerts: the configured channels, or the held-back placeholder.
+
+    With no channel configured an announcement is still queued (``unrouted``, never sent as
+    such), so the channel configured later receives it: see `alerts.backfill`.
+    """
+    from alerts.backfill import UNROUTED
+
+    return alert_channels(settings) or [UNROUTED]
+
+
+NO_CHANNEL_WARNING = (
+    "no alert channel is configured (set NEWSWATCH_SMTP_HOST and NEWSWATCH_EMAIL_TO, or "
+    "NEWSWATCH_SLACK_WEBHOOK_URL): announcements are kept pending in the outbox and sent "
+    "once a channel is configured"
+)
+
+
+def no_channel_warning(settings: Settings) -> str | None:
+    """The one-line warning `crawl` and `daemon` give at start when nothing can be sent."""
+    return None if alert_channels(settings) else NO_CHANNEL_WARNING
+
+
 def crawl_once(
     settings: Settings,
     names: list[str] | None = None,
@@ -51,16 +80,18 @@ def crawl_once(
     """One crawl of the named (or all enabled) sources, then delivery of pending alerts."""
     sources = select_sources(load_catalogue(settings, sources_file), names)
     engine = open_database(settings)
-    channels = alert_channels(settings) if send_alerts else []
+    channels = queue_channels(settings) if send_alerts else []
     summary = crawl(settings, sources, channels=channels, trigger=trigger, refetch=refetch)
     if send_alerts:
-        deliver_pending(settings, engine)
+        summary.count_delivery(deliver_pending(settings, engine))
     return summary
 
 
-def deliver_pending(settings: Settings, engine: Engine) -> object:
-    """Queue today's digest when due, then send every due alert of the outbox."""
+def deliver_pending(settings: Settings, engine: Engine) -> RelayReport | None:
+    """Route the alerts held for want of a channel, queue today's digest when due, then
+    send every due alert of the outbox; ``None`` when no channel is configured."""
     from alerts import build_notifiers
+    from alerts.backfill import route_held
     from alerts.digest import enqueue_digest
     from alerts.relay import Relay
     from storage.db import session_scope
@@ -70,8 +101,31 @@ def deliver_pending(settings: Settings, engine: Engine) -> object:
     if not notifiers:
         return None
     with session_scope(engine) as session:
+        route_held(session, channels=sorted(notifiers), now=utcnow(),
+                   window=settings.alert_window, policy=settings.alerting)
+    with session_scope(engine) as session:
         enqueue_digest(session, now=utcnow(), config=settings.alerting.digest, channels=sorted(notifiers))
     relay = Relay(
         engine, notifiers, max_attempts=settings.alert_max_attempts, policy=settings.alerting
     )
     return relay.send_pending()
+
+
+def backfill_alerts(settings: Settings, since: timedelta) -> BackfillReport:
+    """`alerts backfill`: queue the announcements of the period that never alerted on a
+    configured channel, then deliver."""
+    from alerts import build_notifiers
+    from alerts.backfill import backfill
+    from alerts.errors import ChannelNotConfigured
+    from storage.db import session_scope
+    from storage.types import utcnow
+
+    channels = sorted(build_notifiers(settings))
+    if not channels:
+        raise ChannelNotConfigured(f"nothing to backfill to: {NO_CHANNEL_WARNING.split(':')[0]}")
+    engine = open_database(settings)
+    with session_scope(engine) as session:
+        report = backfill(session, channels=channels, since=since, now=utcnow(),
+                          policy=settings.alerting)
+    report.delivery = deliver_pending(settings, engine)
+    return report

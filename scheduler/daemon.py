@@ -6,10 +6,13 @@
   job keeps its stored next run: after downtime, its missed runs coalesce into ONE run,
   and the misfire grace is at least one interval, so that run is never dropped.
 - ``max_instances=1``: at most one run per source at a time; a lock (see
-  `scheduler.lock`) makes it one daemon per database.
-- Each crawl runs in a child process with a hard time limit (`scheduler.isolation`).
-- SIGTERM/SIGINT: no new run starts; runs in progress finish or are killed and recorded
-  before ``shutdown_grace_seconds`` is up.
+  `scheduler.lock`) makes it one daemon per database, and the job store is the database's
+  own (`scheduler.jobstore`).
+- Each crawl runs in a child process with a hard time limit (`scheduler.isolation`), which
+  dies with the daemon (`scheduler.orphans`); a start after a daemon that did not stop
+  cleanly says so (`scheduler.stops`).
+- SIGTERM/SIGINT: no new run starts; runs in progress finish, or are stopped and recorded
+  as interrupted, before ``shutdown_grace_seconds`` is up.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from sqlalchemy import text
 
 from crawler.runner import RunSummary
 from crawler.sources import Source, select_sources
-from newswatch.app import alert_channels, load_catalogue, open_database
+from newswatch.app import load_catalogue, no_channel_warning, open_database, queue_channels
 from newswatch.settings import Settings
 from scheduler import jobs
 from scheduler.isolation import crawl_isolated
@@ -38,6 +41,7 @@ from scheduler.jobs import CRAWL_JOB, RELAY_JOB, DaemonRuntime, interval_for
 from scheduler.jobstore import build_jobstore
 from scheduler.lock import acquire_daemon_lock
 from scheduler.metrics import DaemonMetrics, MetricsServer
+from scheduler.stops import record_clean_stop, record_start
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +162,7 @@ def run_daemon(
 
 def _runtime(settings: Settings, sources: list[Source], stop: threading.Event,
              crawl: Crawl | None) -> DaemonRuntime:
-    channels = alert_channels(settings)
+    channels = queue_channels(settings)
 
     def isolated(source: Source) -> RunSummary:
         return crawl_isolated(settings, source, channels=channels, stop=stop)
@@ -174,6 +178,10 @@ def _serve(settings: Settings, sources_file: Path | None, stop: threading.Event,
            crawl: Crawl | None) -> None:
     sources = select_sources(load_catalogue(settings, sources_file), None)
     runtime = _runtime(settings, sources, stop, crawl)
+    warning = no_channel_warning(settings)
+    if warning:
+        log.warning("%s", warning)
+    start = record_start(settings, runtime.engine)
     scheduler = build_scheduler(settings)
     jobs.bind(runtime)
     server = None
@@ -193,6 +201,7 @@ def _serve(settings: Settings, sources_file: Path | None, stop: threading.Event,
         if server is not None:
             server.stop()
         jobs.bind(None)
+        record_clean_stop(settings, start)
         runtime.engine.dispose()
     log.warning("newswatch daemon stopped")
 

@@ -1,7 +1,7 @@
 """Source health, judged from the run history after every run, and the admin notices.
 
 A source is flagged when it has failed ``failure_threshold`` runs in a row (killed runs
-count: a hung site is a failing site), when its last run was blocked (403, challenge
+count: a hung site is a failing site; a run interrupted by a shutdown does not), when its last run was blocked (403, challenge
 page), or when it has yielded no new article for max(``quiet_after_min``,
 ``quiet_after_intervals`` x its interval). A flag opens an *episode*; the episode gets one
 admin notice, then a reminder every ``notice_repeat`` until the source is healthy again.
@@ -34,10 +34,15 @@ class Problem:
     detail: str
 
 
+# Runs that say nothing about the source: still going, or stopped by a shutdown.
+NEUTRAL_STATUSES = ("running", "interrupted")
+
+
 def failure_streak(session: Session, source: str) -> list[SourceRun]:
-    """The source's runs since its last successful one, newest first."""
+    """The source's failed runs since its last successful one, newest first."""
     runs = session.exec(
-        select(SourceRun).where(SourceRun.source == source, SourceRun.status != "running")
+        select(SourceRun).where(SourceRun.source == source,
+                                col(SourceRun.status).not_in(NEUTRAL_STATUSES))
         .order_by(col(SourceRun.id).desc()).limit(_STREAK_LOOKBACK)
     ).all()
     streak: list[SourceRun] = []

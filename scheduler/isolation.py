@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from crawler.runner import RunSummary, mark_killed, crawl_in_process, start_run,
 from crawler.sources import Source
 from newswatch.logs import configure_logging
 from newswatch.settings import Settings
+from scheduler.orphans import die_with_parent
 
 log = logging.getLogger(__name__)
 _POLL_SECONDS = 0.2
@@ -45,8 +47,11 @@ class Deadlines:
         )
 
 
-def child_main(settings: Settings, sources: list[Source], run_id: int, channels: list[str]) -> None:
-    """The child's entry point: logging like the parent's, then one Scrapy crawl."""
+def child_main(
+    settings: Settings, sources: list[Source], run_id: int, channels: list[str], parent: int = 0
+) -> None:
+    """The child's entry point: die with the daemon, log like it, then one Scrapy crawl."""
+    die_with_parent(parent)
     configure_logging(settings)
     _keep_scrapy_off_the_root_logger()
     crawl_in_process(settings, sources, run_id, channels)
@@ -70,17 +75,23 @@ def crawl_isolated(
     with _START_LOCK:
         run_id = start_run(settings, [source], trigger="daemon")
     child = multiprocessing.get_context("spawn").Process(
-        target=child_main, args=(settings, [source], run_id, channels),
+        target=child_main, args=(settings, [source], run_id, channels, os.getpid()),
         name=f"newswatch-crawl-{source.name}-{run_id}",
     )
     child.start()
     reason = supervise(child, Deadlines.of(settings), stop)
     if reason is None and child.exitcode != 0:
         reason = f"crawl process exited with code {child.exitcode}"
-    if reason is not None:
+    if reason == SHUTDOWN_REASON:
+        log.warning("crawl of %s (run %s): %s", source.name, run_id, reason)
+        mark_killed(settings, run_id, [source], reason, interrupted=True)
+    elif reason is not None:
         log.error("crawl of %s (run %s): %s", source.name, run_id, reason)
         mark_killed(settings, run_id, [source], reason)
     return summarize(settings, run_id)
+
+
+SHUTDOWN_REASON = "daemon shut down before the run finished; run interrupted"
 
 
 def supervise(child: multiprocessing.process.BaseProcess, deadlines: Deadlines,
@@ -97,7 +108,7 @@ def supervise(child: multiprocessing.process.BaseProcess, deadlines: Deadlines,
         if stop.is_set():
             stop_seen = stop_seen or now
             if now - stop_seen >= deadlines.shutdown_limit:
-                return _kill(child, "daemon shut down before the run finished; run abandoned")
+                return _kill(child, SHUTDOWN_REASON)
 
 
 def _kill(child: multiprocessing.process.BaseProcess, reason: str) -> str:

@@ -27,12 +27,17 @@ class DaemonLock(Protocol):
     def release(self) -> None: ...
 
 
-def sqlite_lock_path(database_url: str) -> Path:
-    """``/data/newswatch.db`` -> ``/data/newswatch.db.daemon.lock``."""
+def sqlite_file(database_url: str) -> Path:
+    """The SQLite database's file, resolved: what the daemon's own files are named after."""
     database = make_url(database_url).database
     if not database or database == ":memory:":
         raise UnsupportedDatabase("the daemon needs a SQLite file or PostgreSQL, not :memory:")
-    path = Path(database).resolve()
+    return Path(database).expanduser().resolve()
+
+
+def sqlite_lock_path(database_url: str) -> Path:
+    """``/data/newswatch.db`` -> ``/data/newswatch.db.daemon.lock``."""
+    path = sqlite_file(database_url)
     return path.with_name(path.name + ".daemon.lock")
 
 

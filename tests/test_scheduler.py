@@ -30,8 +30,8 @@ HOUR = timedelta(hours=1)
 
 def write_sources(path: Path, every: str = "1h", names: tuple[str, ...] = NAMES) -> Path:
     # Never fetched: these tests replace the crawl.
-    blocks = [f"[[source]]\nname = '{n}'\nhomepage = 'http://127.0.0.1:9/'\nevery = '{every}'\n"
-              for n in names]
+    blocks = [f"[[source]]\nname = '{n}'\nhomepage = 'http://127.0.0.1:9/'\n"
+              f"feeds = ['http://127.0.0.1:9/feed/']\nevery = '{every}'\n" for n in names]
     path.write_text("\n".join(blocks), encoding="utf-8")
     return path
 
@@ -150,7 +150,8 @@ def test_schedules_live_outside_the_application_tables(database_url: str, make_s
     engine.dispose()
     assert "apscheduler_jobs" not in app_tables  # Alembic's autogenerate never sees it
     if database_url.startswith("sqlite"):
-        assert (settings.data_dir / "scheduler.db").exists()  # its own file: no lock contention
+        # its own file, named after the database: no lock contention, no sharing
+        assert Path(settings.database_url.removeprefix("sqlite:///") + ".scheduler.db").exists()
 
 
 def test_a_job_whose_runs_were_missed_resumes_now_and_a_future_one_keeps_its_time() -> None:
