@@ -31,32 +31,43 @@ TIMEOUT = 180  # s: a busy CI machine can be slow to start a browser
 MEASURE = """
 <script>
 (() => {
-  const box = (node) => {
-    const range = document.createRange();
-    range.selectNodeContents(node);
+  // Falls back to plain tags, so that an older layout is measured too (and fails clearly).
+  const pick = (selector, fallback) =>
+    document.querySelector(selector) || document.querySelector(fallback);
+  const rect = (range) => {
     const r = range.getBoundingClientRect();
     return {left: r.left, right: r.right, top: r.top};
   };
-  const textBox = (node, word) => {
-    const text = node.firstChild, at = text.data.indexOf(word), range = document.createRange();
+  const box = (node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    return rect(range);
+  };
+  const textNode = (needle) => {
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) if (walk.currentNode.data.includes(needle)) return walk.currentNode;
+    return null;
+  };
+  const wordLeft = (text, word) => {
+    const at = text.data.indexOf(word), range = document.createRange();
     range.setStart(text, at);
     range.setEnd(text, at + word.length);
-    return range.getBoundingClientRect().left;
+    return rect(range).left;
   };
   const dir = (node) => getComputedStyle(node).direction;
-  const figures = document.querySelector('.figures');
-  const parts = [...figures.querySelectorAll('bdi')];
-  const amount = parts.find((b) => b.textContent.includes('MAD'));
+  const amount = textNode('375 M MAD');
+  const figures = document.querySelector('.figures') || amount.parentElement;
+  const title = pick('.title', 'h2'), evidence = pick('.evidence', 'blockquote');
   const out = {
     width: document.documentElement.clientWidth,
     body: dir(document.body),
-    title: {...box(document.querySelector('.title')), dir: dir(document.querySelector('.title'))},
-    evidence: {...box(document.querySelector('.evidence')),
-               dir: dir(document.querySelector('.evidence'))},
+    title: {...box(title), dir: dir(title)},
+    evidence: {...box(evidence), dir: dir(evidence)},
     figures: box(figures),
-    parts: parts.map((b) => ({text: b.textContent, left: box(b).left})),
-    amount: {number: textBox(amount, '375'), currency: textBox(amount, 'MAD')},
-    labels: [...document.querySelectorAll('.details th')].map((th) => box(th).left),
+    parts: [...figures.querySelectorAll('bdi')].map((b) => ({text: b.textContent,
+                                                             left: box(b).left})),
+    amount: {number: wordLeft(amount, '375'), currency: wordLeft(amount, 'MAD')},
+    labels: [...document.querySelectorAll('th')].map((th) => box(th).left),
   };
   const pre = document.createElement('pre');
   pre.id = 'layout';
