@@ -40,6 +40,8 @@ class Decision:
     kinds: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    jobs_evidence: str | None = None  # the sentence the job figure was read from
+    investment_evidence: str | None = None
 
 
 # "« Nous allons créer 100.000 emplois », a déclaré la ministre": the state speaking, not a company.
@@ -194,22 +196,58 @@ def _summed(per_sentence: list[float]) -> float | None:
     return sum(values)
 
 
-def _sum_of_commitments(chosen: list[SentenceFacts], body: list[SentenceFacts]) -> tuple[float | None, Investment | None]:
+@dataclass
+class _Summed:
+    jobs: float | None = None
+    investment: Investment | None = None
+    job_sources: list[SentenceFacts] = field(default_factory=list)
+    money_sources: list[SentenceFacts] = field(default_factory=list)
+
+
+def _sum_of_commitments(chosen: list[SentenceFacts], body: list[SentenceFacts]) -> _Summed:
     """Several commitments in one event with no stated total: one figure per commitment sentence, added up."""
     sentences = [f for f in body if f in chosen or _ORDINAL_PROJECT.search(f.folded[:ORDINAL_SPAN]) and f.good_jobs]
     # "Trois opérateurs se sont engagés à créer 3.000 emplois": the count and the figure together are the total.
     if any("total" in j.flags for f in sentences for j in f.good_jobs) or any(
             f.good_jobs and _SEVERAL.search(f.folded) for f in sentences):
-        return None, None
+        return _Summed()
     everything = [float(j.value) for f in sentences for j in f.good_jobs]
     if _is_sum_of_others(everything):
-        return None, None  # "3.000 emplois: Webhelp (1.500), Cnexia (1.000) et Intelcia (500)"
-    jobs = [v for v in (_pick(_job_values([f])) for f in sentences) if v is not None]
-    money = [m for m in (_pick_investment([f]) for f in sentences if not f.is_title) if m is not None]
-    currencies = {m.currency for m in money}
-    amount = _summed([m.amount for m in money]) if len(currencies) == 1 else None
-    investment = Investment(amount=amount, currency=money[0].currency) if amount else None  # type: ignore[arg-type]
-    return _summed(jobs), investment
+        return _Summed()  # "3.000 emplois: Webhelp (1.500), Cnexia (1.000) et Intelcia (500)"
+    job_pairs = [(f, _pick(_job_values([f]))) for f in sentences]
+    job_pairs = [(f, v) for f, v in job_pairs if v is not None]
+    money_pairs = [(f, _pick_investment([f])) for f in sentences if not f.is_title]
+    money = [(f, m) for f, m in money_pairs if m is not None]
+    result = _Summed(jobs=_summed([v for _, v in job_pairs]))
+    if result.jobs is not None:
+        result.job_sources = [f for f, _ in job_pairs]
+    if len({m.currency for _, m in money}) == 1:
+        amount = _summed([m.amount for _, m in money])
+        if amount:
+            result.investment = Investment(amount=amount, currency=money[0][1].currency)
+            result.money_sources = [f for f, _ in money]
+    return result
+
+
+def _source(sentences: list[SentenceFacts], has_figure) -> str | None:  # type: ignore[no-untyped-def]
+    """The first sentence carrying the figure, body before title."""
+    ordered = [f for f in sentences if not f.is_title] + [f for f in sentences if f.is_title]
+    return next((f.text for f in ordered if has_figure(f)), None)
+
+
+def _figure_evidence(sentences: list[SentenceFacts], jobs: int | None, investment: Investment | None,
+                     summed: _Summed) -> tuple[str | None, str | None]:
+    """Where each figure was read: its sentence (the commitment sentences, joined, for a sum)."""
+    jobs_text = money_text = None
+    if jobs is not None:
+        jobs_text = (" ".join(f.text for f in summed.job_sources) if summed.job_sources and summed.jobs == jobs
+                     else _source(sentences, lambda f: any(j.value == jobs for j in f.good_jobs)))
+    if investment is not None:
+        money_text = (" ".join(f.text for f in summed.money_sources) if summed.investment == investment
+                      else _source(sentences, lambda f: any(abs(m.amount - investment.amount) < 0.5
+                                                            and m.currency == investment.currency
+                                                            for m in f.good_money)))
+    return jobs_text, money_text
 
 
 def _pick_investment(facts_list: list[SentenceFacts]) -> Investment | None:
@@ -295,13 +333,11 @@ def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic
         chosen.append(facts)
     if not chosen or all(f.is_title for f in chosen) and not body:
         return Decision(False, reasons=unique(reasons) or ["no commitment sentence"])
-    # "L'unité pourra accueillir 500 collaborateurs" has no commitment verb of its own but is the figure.
     jobs_value = _pick(_job_values(chosen))
     investment = _pick_investment(chosen)
-    if _several_commitments(title, body):
-        summed_jobs, summed_money = _sum_of_commitments(chosen, body)
-        jobs_value = summed_jobs or jobs_value
-        investment = summed_money or investment
+    summed = _sum_of_commitments(chosen, body) if _several_commitments(title, body) else _Summed()
+    jobs_value = summed.jobs or jobs_value
+    investment = summed.investment or investment
     jobs = int(jobs_value) if jobs_value is not None else None
     # "Webhelp : 1.000 emplois à Fès" over a body that only says the site opens: the title has the figure.
     if title is not None and title not in chosen and _blocker(title, article_topic, True) is None:
@@ -313,4 +349,7 @@ def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic
     lead = ([title] if title else []) + body[:2]
     kinds = _kinds(chosen, lead, jobs, investment)
     evidence = _evidence([f for f in chosen if not f.is_title] or chosen, jobs, investment)
-    return Decision(True, chosen, supporting, jobs, investment, kinds, evidence, unique(reasons))
+    jobs_evidence, investment_evidence = _figure_evidence(chosen + ([title] if title else []), jobs, investment,
+                                                          summed)
+    return Decision(True, chosen, supporting, jobs, investment, kinds, evidence, unique(reasons),
+                    jobs_evidence, investment_evidence)

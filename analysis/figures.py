@@ -99,6 +99,10 @@ _PAST_SPAN = re.compile(r"\b(?:au cours des (?:dernieres|\d+ dernieres) annees|c
 # "selon une étude, le secteur emploie 27.000 personnes": statistics, whoever quotes them.
 _STUDY_BEFORE = re.compile(r"\b(?:selon une etude|d'apres une etude|une etude|l'etude|enquete|according to (?:a|the) "
                            r"(?:study|survey|report)|statistiques|barometre)\b|دراسه|خلاصه البحث|احصائيات|تقرير")
+# "brings the total ... since November 2021 to 15,800, for an overall investment of MAD1.01 billion": a
+# programme's running total, not this commitment.
+_CUMULATIVE = re.compile(r"(?:\bsince\b|\bdepuis\b|منذ)[^.;]{0,80}(?:\btotal\b|\boverall\b|\bcumul|\bensemble\b|اجمالي|مجموع)"
+                         r"|(?:\btotal\b|\boverall\b|\bcumul|اجمالي|مجموع)[^.;]{0,80}(?:\bsince\b|\bdepuis\b|منذ)")
 # "Au total, ils assureront plus de 3.000 emplois": an event total over several companies.
 _TOTAL_BEFORE = re.compile(r"(?:\bau total\b|\bin total\b|\ban overall\b|\bau global\b|\bun total de\b|"
                            r"\ba total of\b|\bensemble\b|\bcumulee?s?\b|في المجموع|ما مجموعه|اجمالي)[^.;]{0,60}$")
@@ -137,6 +141,8 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
         flags.add("past")
     if _STUDY_BEFORE.search(folded[:q.start]):
         flags.add("stats")
+    if _CUMULATIVE.search(folded):
+        flags.add("cumulative")
     near = folded[max(0, q.start - 60):min(len(folded), tail_end + 40)]
     if _INITIAL.search(near):
         flags.add("initial")
@@ -257,6 +263,8 @@ def _money_flags(folded: str, start: int, end: int) -> frozenset[str]:
         flags.add("training")
     if _PAST_INVEST.search(before):
         flags.add("past")
+    if _CUMULATIVE.search(folded):
+        flags.add("cumulative")
     if _SALARY.search(before) or _SALARY.search(after):
         flags.add("salary")
     if _AID.search(before):

@@ -33,9 +33,11 @@ class Analysis:
     cities: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    jobs_evidence: str | None = None  # the sentence `jobs` was read from (several joined for a summed total)
+    investment_evidence: str | None = None  # the sentence `investment` was read from
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSONL contract fields, plus `relevance_evidence` and `reasons`."""
+        """The JSONL contract fields, plus per-figure evidence, `relevance_evidence` and `reasons`."""
         return {
             "language": self.language,
             "relevant": self.relevant,
@@ -47,6 +49,8 @@ class Analysis:
             "companies": list(self.companies),
             "cities": list(self.cities),
             "evidence": list(self.evidence),
+            "jobs_evidence": self.jobs_evidence,
+            "investment_evidence": self.investment_evidence,
             "relevance_evidence": list(self.relevance_evidence),
             "reasons": list(self.reasons),
         }

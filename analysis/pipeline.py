@@ -121,5 +121,7 @@ def analyze(*, title: str | None, text: str, language: str | None = None, url: s
         companies=companies,
         cities=cities,
         evidence=decision.evidence,
+        jobs_evidence=decision.jobs_evidence,
+        investment_evidence=decision.investment_evidence,
         reasons=unique(relevance.reasons + decision.reasons),
     )

@@ -13,9 +13,9 @@ from analysis.text import fold
 
 NEGATIVE_TABLES = ("sector_stats", "target", "forecast", "salary", "event", "strike", "loss", "retrospective",
                    "conditional", "award")
-BAD_JOB_FLAGS = frozenset({"headcount", "rate", "loss", "training", "indirect", "group", "past", "stats"})
+BAD_JOB_FLAGS = frozenset({"headcount", "rate", "loss", "training", "indirect", "group", "past", "stats", "cumulative"})
 SUBJECT_SPAN = 45
-BAD_MONEY_FLAGS = frozenset({"turnover", "salary", "aid", "per_unit", "conversion", "training", "past"})
+BAD_MONEY_FLAGS = frozenset({"turnover", "salary", "aid", "per_unit", "conversion", "training", "past", "cumulative"})
 
 
 class SentenceFacts:
@@ -154,9 +154,15 @@ def located_abroad(folded: str) -> bool:
     return not (_located(cue("morocco"), folded) or _located(city_pattern(), folded))
 
 
+# "French tech group will invest", "Le groupe français ... ouvre", "L'opérateur espagnol": a company subject.
+_COMPANY_NOUN_SUBJECT = re.compile(
+    r"(?:the |le |la |l'|un |une |a |an )?(?:[a-z'-]+ ){0,3}?(?:group|groupe|company|firm|societe|firme|operator|"
+    r"operateur|multinationale|multinational|entreprise|geant|giant|provider|prestataire|outsourceur)\b")
+
+
 def _starts_with_pronoun(folded: str) -> bool:
-    match = cue("company_pronoun").match(folded.lstrip(" \"'«-"))
-    return bool(match)
+    stripped = folded.lstrip(" \"'«-")
+    return bool(cue("company_pronoun").match(stripped) or _COMPANY_NOUN_SUBJECT.match(stripped))
 
 
 def sentence_facts(index: int, text: str, is_title: bool, lexicon: Lexicon) -> SentenceFacts:
