@@ -128,7 +128,7 @@ def measure(browser: str, tmp: Path, lang: str, html: str) -> dict[str, Any]:
     page = tmp / f"{lang}-measured.html"
     page.write_text(html.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
     dom = run_chromium(browser, tmp, f"{lang}-dom", "--dump-dom", page.as_uri())
-    found = re.search(r'<pre id="layout">(.*?)</pre>', dom, re.S)
+    found = re.search(r'<pre id="layout">(.*?)</pre>', dom, re.DOTALL)
     assert found, dom[-2000:]
     return json.loads(found.group(1).replace("&amp;", "&").replace("&quot;", '"'))
 
