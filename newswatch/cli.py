@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import timedelta
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from newswatch import output
+from newswatch.records import ALERT_CHANNELS, ALERT_STATUSES
 from newswatch.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
@@ -34,6 +41,15 @@ for sub, name in ((articles_app, "articles"), (alerts_app, "alerts"), (seeds_app
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 SourcesOpt = Annotated[Optional[Path], typer.Option("--sources", help="A sources TOML file.")]
+# Enums: typer refuses any other value as a usage error (exit 2) that lists the valid ones.
+AlertStatus = Enum("AlertStatus", {s: s for s in ALERT_STATUSES}, type=str)  # type: ignore[misc]
+AlertChannel = Enum("AlertChannel", {c: c for c in ALERT_CHANNELS}, type=str)  # type: ignore[misc]
+TestChannel = Enum("TestChannel", {c: c for c in ("email", "slack", "apprise")}, type=str)  # type: ignore[misc]
+ResendStatus = Enum("ResendStatus", {s: s for s in ("dead", "suppressed", "sent")}, type=str)  # type: ignore[misc]
+
+
+def _value(choice: Enum | None) -> str | None:
+    return None if choice is None else str(choice.value)
 
 
 def settings_of(ctx: typer.Context) -> Settings:
@@ -42,8 +58,35 @@ def settings_of(ctx: typer.Context) -> Settings:
     return ctx.obj
 
 
+def open_existing(ctx: typer.Context) -> Engine:
+    """The database for a read-only command: a SQLite file that does not exist is an error,
+    never a new empty database."""
+    from newswatch.app import open_database
+    from storage.db import require_existing
+
+    settings = settings_of(ctx)
+    require_existing(settings.effective_database_url)
+    return open_database(settings)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"newswatch {version('newswatch')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            typer.echo("newswatch (not installed)")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
-def root(ctx: typer.Context) -> None:
+def root(
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option(
+        "--version", help="Print the version and exit.", callback=_print_version, is_eager=True,
+    )] = False,
+) -> None:
     """Settings come from NEWSWATCH_* environment variables (see the README)."""
 
 
@@ -58,17 +101,34 @@ def crawl(
 ) -> None:
     """Crawl now: discover, fetch, extract, analyze, store, then send alerts.
 
-    Example: newswatch crawl --source hespress-fr --source le360
+    Example: newswatch crawl --source hespress-fr --source le360-fr
     """
-    from newswatch.app import crawl_once
+    from newswatch.app import crawl_once, no_channel_warning
+    from newswatch.progress import Ticker
 
-    summary = crawl_once(
-        settings_of(ctx), source or None, sources_file=sources, send_alerts=not no_alerts,
-        refetch=refetch,
-    )
+    settings = settings_of(ctx)
+    if not no_alerts and (warning := no_channel_warning(settings)):
+        typer.echo(f"warning: {warning}", err=True)
+    with Ticker("crawl"):
+        summary = crawl_once(
+            settings, source or None, sources_file=sources, send_alerts=not no_alerts,
+            refetch=refetch,
+        )
     output.run_summary(summary, as_json)
-    if summary.failed_sources:
+    _source_summary(settings, summary.run_id)
+    if not summary.clean:  # a failed source, article or alert
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _source_summary(settings: Settings, run_id: int) -> None:
+    """One stderr line per source: pages, new articles, alerts and the first error."""
+    from newswatch.app import open_database
+    from newswatch.records import run_source_lines
+    from storage.db import session_scope
+
+    with session_scope(open_database(settings)) as session:
+        for line in run_source_lines(session, run_id):
+            output.note(line)
 
 
 @app.command()
@@ -102,37 +162,74 @@ def articles_list(
 
     Example: newswatch articles list --announcements --json
     """
-    from newswatch.app import open_database
     from storage.db import session_scope
     from storage.queries import list_articles
 
-    with session_scope(open_database(settings_of(ctx))) as session:
+    engine = open_existing(ctx)
+    with session_scope(engine) as session:
+        if source:
+            _check_source_name(ctx, session, source)
         rows = list_articles(session, limit=limit, source=source, announcements=announcements)
         output.articles(rows, as_json)
+
+
+def _check_source_name(ctx: typer.Context, session: Session, name: str) -> None:
+    """A source that is neither in the catalogue nor in the database is a usage error."""
+    from newswatch.app import load_catalogue
+    from newswatch.records import stored_source_names
+
+    known = stored_source_names(session) | {s.name for s in load_catalogue(settings_of(ctx))}
+    if name not in known:
+        raise typer.BadParameter(
+            f"no source {name!r}; known sources: {', '.join(sorted(known))}", param_hint="'--source'"
+        )
+
+
+@articles_app.command("show")
+def articles_show(
+    ctx: typer.Context,
+    article_id: Annotated[int, typer.Argument(metavar="ID", help="The article's id (see articles list).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one stored article: its fields, analysis, story and alerts.
+
+    Example: newswatch articles show 42
+    """
+    from newswatch.records import article_detail
+    from storage.db import session_scope
+
+    with session_scope(open_existing(ctx)) as session:
+        detail = article_detail(session, article_id)
+    if detail is None:
+        output.error(f"no article with id {article_id}")
+        raise typer.Exit(EXIT_ERROR)
+    output.article_detail(detail, as_json)
 
 
 @alerts_app.command("list")
 def alerts_list(
     ctx: typer.Context,
-    status: Annotated[Optional[str], typer.Option(help="pending, sent, suppressed or dead.")] = None,
+    status: Annotated[Optional[AlertStatus], typer.Option(help="Only alerts in this state.")] = None,
+    channel: Annotated[Optional[AlertChannel], typer.Option(help="Only alerts of this channel.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many, newest first.")] = 100,
     as_json: JsonOpt = False,
 ) -> None:
-    """List alerts, newest first.
+    """List alerts, newest first, with their story's title.
 
     Example: newswatch alerts list --status dead
     """
-    from newswatch.app import open_database
+    from newswatch.records import alert_rows
     from storage.db import session_scope
-    from storage.queries import list_alerts
 
-    with session_scope(open_database(settings_of(ctx))) as session:
-        output.alerts(list_alerts(session, status=status), as_json)
+    with session_scope(open_existing(ctx)) as session:
+        rows = alert_rows(session, status=_value(status), channel=_value(channel), limit=limit)
+        output.alerts(rows, as_json)
 
 
 @alerts_app.command("test")
 def alerts_test(
     ctx: typer.Context,
-    channel: Annotated[str, typer.Option(help="email or slack.")],
+    channel: Annotated[TestChannel, typer.Option(help="The channel to test.")],
 ) -> None:
     """Send a test message on one channel and print the server's answer.
 
@@ -140,25 +237,65 @@ def alerts_test(
     """
     from alerts import test_channel
 
-    typer.echo(test_channel(settings_of(ctx), channel))
+    typer.echo(test_channel(settings_of(ctx), str(channel.value)))
 
 
 @alerts_app.command("resend")
-def alerts_resend(ctx: typer.Context, alert_id: int) -> None:
-    """Put a dead (or sent) alert back in the outbox and deliver it.
+def alerts_resend(
+    ctx: typer.Context,
+    alert_id: Annotated[Optional[int], typer.Argument(metavar="[ID]", help="The alert's id.")] = None,
+    status: Annotated[Optional[ResendStatus], typer.Option(
+        help="Every alert in this state instead of one ID.")] = None,
+) -> None:
+    """Put a dead (or sent) alert back in the outbox and deliver it; --status dead: all of them.
 
-    Example: newswatch alerts resend 42
+    Example: newswatch alerts resend 42   (or: newswatch alerts resend --status dead)
     """
     from alerts.relay import resend
-    from newswatch.app import deliver_pending, open_database
+    from newswatch.app import deliver_pending
+    from newswatch.records import alert_ids
     from storage.db import session_scope
 
+    if (alert_id is None) == (status is None):
+        raise typer.BadParameter("give either an alert ID or --status (e.g. --status dead)")
     settings = settings_of(ctx)
-    engine = open_database(settings)
+    engine = open_existing(ctx)
     with session_scope(engine) as session:
-        resend(session, alert_id)
+        ids = [alert_id] if alert_id is not None else alert_ids(session, str(_value(status)))
+        for one in ids:
+            resend(session, one)
     deliver_pending(settings, engine)
-    typer.echo(f"alert {alert_id} queued again")
+    typer.echo(f"alert {alert_id} queued again" if alert_id is not None
+               else f"{len(ids)} {_value(status)} alert(s) queued again")
+
+
+def _duration(value: str) -> timedelta:
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        return TypeAdapter(timedelta).validate_python(value)
+    except ValidationError:
+        raise typer.BadParameter(f"{value!r} is not a duration: use ISO 8601, e.g. P7D or PT12H") from None
+
+
+@alerts_app.command("backfill")
+def alerts_backfill(
+    ctx: typer.Context,
+    since: Annotated[str, typer.Option(help="The period to look back on (ISO 8601), e.g. P7D.")],
+) -> None:
+    """Queue and send the announcements of the period that never alerted on a configured
+    channel (e.g. found before the channel was set up); never one twice.
+
+    Example: newswatch alerts backfill --since P30D
+    """
+    from newswatch.app import backfill_alerts
+
+    report = backfill_alerts(settings_of(ctx), _duration(since))
+    sent = report.delivery.sent if report.delivery else 0
+    typer.echo(f"{report.stories} announcement stories since {since}: {report.queued} alert(s) "
+               f"queued, {report.already} already there; {sent} sent now")
+    if report.delivery and report.delivery.dead + report.delivery.retrying:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 @app.command()
@@ -169,16 +306,34 @@ def analyze(
 ) -> None:
     """Analyze an article (or a stream of them): relevance, announcement, figures.
 
+    Any encoding is read (UTF-8, Latin-1, UTF-16 ...). With --jsonl every input line gets one
+    output line with its "line" number; exit code 3 when any line failed.
+
     Example: newswatch analyze --jsonl < articles.jsonl > verdicts.jsonl
     """
     from analysis.jsonl import analyze_document, run_jsonl
+    from newswatch.inputs import decode_text, open_binary, read_text_file
 
-    stream = file.open(encoding="utf-8") if file else sys.stdin
-    with stream:
-        if jsonl:
-            run_jsonl(stream, sys.stdout)
-        else:
-            typer.echo(json.dumps(analyze_document(stream.read(), title), ensure_ascii=False))
+    if jsonl:
+        stream = open_binary(file) if file else sys.stdin.buffer
+        with stream:
+            failed = run_jsonl(stream, sys.stdout)
+        if failed:
+            output.note(f"{failed} line(s) failed: see their \"error\"")
+            raise typer.Exit(EXIT_PARTIAL)
+        return
+    text = read_text_file(file) if file else _decoded_stdin(decode_text)
+    typer.echo(json.dumps(analyze_document(text, title), ensure_ascii=False))
+
+
+def _decoded_stdin(decode: object) -> str:
+    from newswatch.errors import InputFileError
+    from newswatch.inputs import Undecodable
+
+    try:
+        return decode(sys.stdin.buffer.read())[0]  # type: ignore[operator]
+    except Undecodable as exc:
+        raise InputFileError(f"stdin: {exc}") from None
 
 
 @app.command()
@@ -187,11 +342,10 @@ def explain(ctx: typer.Context, ref: str, as_json: JsonOpt = False) -> None:
 
     Example: newswatch explain https://fr.hespress.com/485171-exemple.html
     """
-    from newswatch.app import open_database
     from newswatch.explain import explain as explain_ref
     from storage.db import session_scope
 
-    with session_scope(open_database(settings_of(ctx))) as session:
+    with session_scope(open_existing(ctx)) as session:
         report = explain_ref(session, ref)
     output.explanation(report, as_json)
     if report.get("found") is False:
@@ -241,9 +395,12 @@ def sources_check(
     from crawler.sources import select_sources
     from newswatch.app import load_catalogue
 
+    from newswatch.progress import Ticker
+
     settings = settings_of(ctx)
     chosen = select_sources(load_catalogue(settings, sources), [name] if name else None)
-    rows = check_sources(chosen, settings, timeout=timeout)
+    with Ticker(f"sources check ({len(chosen)} source(s))"):
+        rows = check_sources(chosen, settings, timeout=timeout)
     output.source_checks(rows, as_json)
     if {s.name for s in chosen} - working_sources(rows):
         raise typer.Exit(EXIT_PARTIAL)
@@ -251,15 +408,15 @@ def sources_check(
 
 @app.command()
 def status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Per source: last success, last error, health; pending and dead alerts.
+    """Every source (never-run ones included): health, the rung that worked, last success and
+    error; pending and dead alerts.
 
     Example: newswatch status --json
     """
-    from newswatch.app import open_database
     from newswatch.status import collect_status
 
-    settings = settings_of(ctx)
-    output.status(collect_status(settings, open_database(settings)), as_json)
+    engine = open_existing(ctx)
+    output.status(collect_status(settings_of(ctx), engine), as_json)
 
 
 @db_app.command("upgrade")

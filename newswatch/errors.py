@@ -2,6 +2,8 @@
 
     NewswatchError
     ├── SeedError      a seed directory or file that cannot be read
+    ├── ConfigError    a NEWSWATCH_* variable or the NEWSWATCH_CONFIG file is wrong
+    ├── InputFileError a file given to a command cannot be read as text
     └── UsageError     a command asked for something that cannot be done
 """
 
@@ -12,6 +14,15 @@ class NewswatchError(Exception):
 
 class SeedError(NewswatchError):
     """Raised by `newswatch.seeding` for an unreadable seed directory or file."""
+
+
+class ConfigError(NewswatchError):
+    """Raised by `newswatch.settings.load_settings`; names the variable or file, line and key,
+    and what is expected."""
+
+
+class InputFileError(NewswatchError):
+    """Raised by `newswatch.inputs` for a missing, directory, binary or undecodable file."""
 
 
 class UsageError(NewswatchError):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 JSON_SCHEMA_VERSION = 1
 
@@ -18,11 +20,25 @@ def stdout() -> Console:
 
 
 def stderr() -> Console:
-    return Console(stderr=True)
+    # soft_wrap: a message is one line however narrow the terminal (grep and logs need that).
+    return Console(stderr=True, soft_wrap=True)
 
 
 def error(message: str) -> None:
-    stderr().print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    """``error: message`` on one line; the message is never read as rich markup
+    (``[[source]]`` must show as typed)."""
+    line = Text("error:", style="bold red")
+    line.append(f" {message}")
+    stderr().print(line, highlight=False)
+
+
+def note(message: str) -> None:
+    """A progress or summary line on stderr, printed as is."""
+    stderr().print(Text(message), highlight=False)
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def _plain(value: Any) -> Any:
@@ -36,12 +52,27 @@ def emit_json(kind: str, items: Any) -> None:
     print(json.dumps(document, ensure_ascii=False, default=_plain, indent=1))
 
 
+def _cell(value: Any) -> str:
+    return "" if value is None else str(_plain(value))
+
+
+def plain_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """For a pipe or a file: the title, then tab-separated lines (header first), never wrapped."""
+    lines = [title, "\t".join(columns)]
+    lines += ["\t".join(" ".join(_cell(v).split()) for v in row) for row in rows]
+    sys.stdout.write("\n".join(lines) + "\n\n")
+    sys.stdout.flush()
+
+
 def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    grid = Table(title=title, title_justify="left")
+    if not is_terminal():
+        plain_table(title, columns, rows)
+        return
+    grid = Table(title=Text(title), title_justify="left")
     for column in columns:
         grid.add_column(column, overflow="fold")
     for row in rows:
-        grid.add_row(*["" if v is None else str(_plain(v)) for v in row])
+        grid.add_row(*[Text(_cell(v)) for v in row])  # Text: a cell is never rich markup
     stdout().print(grid)
 
 
@@ -53,7 +84,7 @@ def run_summary(summary: Any, as_json: bool) -> None:
         f"crawl run {summary.run_id}: {summary.status}", ["source", "status"],
         sorted(summary.sources.items()),
     )
-    stderr().print(
+    note(
         f"{summary.pages_fetched} pages, {summary.new_articles} new articles, "
         f"{summary.alerts_created} alerts, {summary.errors} errors"
     )
@@ -67,12 +98,47 @@ def articles(rows: list[Any], as_json: bool) -> None:
     table("articles", fields, ([getattr(r, f) for f in fields] for r in rows))
 
 
+def _field(row: Any, name: str) -> Any:
+    return row.get(name) if isinstance(row, dict) else getattr(row, name, None)
+
+
+def _alert_title(row: Any) -> str:
+    """The story's title (a dict row from `newswatch.records`), else the message's own."""
+    title = _field(row, "title")
+    if title:
+        return str(title)
+    payload = _field(row, "payload") or {}
+    return str((payload.get("message") or {}).get("title", ""))
+
+
 def alerts(rows: list[Any], as_json: bool) -> None:
     fields = ["id", "story_id", "channel", "kind", "status", "attempts", "created_at", "sent_at", "last_error"]
     if as_json:
-        emit_json("alerts", [{f: getattr(r, f) for f in fields} for r in rows])
+        emit_json("alerts", [{f: _field(r, f) for f in fields} | {"title": _alert_title(r)} for r in rows])
         return
-    table("alerts", fields, ([getattr(r, f) for f in fields] for r in rows))
+    columns = ["id", "story_id", "title", *fields[2:]]
+    table("alerts", columns, ([_alert_title(r) if c == "title" else _field(r, c) for c in columns] for r in rows))
+
+
+def article_detail(detail: dict[str, Any], as_json: bool) -> None:
+    """`articles show`: one field per line, then the text."""
+    if as_json:
+        emit_json("article", detail)
+        return
+    console = stdout()
+    keys = ["id", "title", "url", "source", "published_at", "fetched_at", "language", "status", "relevant",
+            "relevance", "announcement", "story_id", "story_title", "duplicate_of", "decision"]
+    for key in keys:
+        console.print(f"{key}: {_cell(detail.get(key))}", highlight=False, markup=False)
+    analysis = detail.get("analysis") or {}
+    for key in ("kinds", "jobs", "investment", "companies", "cities", "evidence"):
+        if analysis.get(key) not in (None, [], {}):
+            console.print(f"{key}: {json.dumps(analysis[key], ensure_ascii=False)}", highlight=False, markup=False)
+    for alert in detail.get("alerts", []):
+        console.print(f"alert {alert['id']}: {alert['channel']} {alert['kind']} {alert['status']}",
+                      highlight=False, markup=False)
+    console.print("", highlight=False)
+    console.print(detail.get("text") or "", highlight=False, markup=False)
 
 
 def sources(rows: list[Any], as_json: bool) -> None:
@@ -103,7 +169,7 @@ def status(report: dict[str, Any], as_json: bool) -> None:
     if as_json:
         emit_json("status", report)
         return
-    columns = ["source", "health", "last_success", "last_error", "next_run", "articles_today"]
+    columns = ["source", "health", "rung", "last_success", "last_error", "next_run", "articles_today"]
     table("sources", columns, ([s.get(c) for c in columns] for s in report["sources"]))
     counts = report["alerts"]
     stdout().print(f"alerts: {counts.get('pending', 0)} pending, {counts.get('dead', 0)} dead", highlight=False)
@@ -124,4 +190,4 @@ def source_checks(rows: list[Any], as_json: bool) -> None:
     table("source check", columns, ([getattr(r, c) for c in columns] for r in rows))
     for row in rows:
         if row.message and row.verdict not in ("ok",):
-            stderr().print(f"{row.source} {row.rung}: {row.message}", highlight=False, markup=False)
+            note(f"{row.source} {row.rung}: {row.message}")

@@ -14,17 +14,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
     TomlConfigSettingsSource,
 )
 from typing_extensions import Annotated
 
 from alerts.config import AlertingConfig
+from newswatch.config_messages import describe_settings_error, describe_validation, read_config_file
+from newswatch.errors import ConfigError
 
 ENV_PREFIX = "NEWSWATCH_"
 
@@ -131,6 +134,19 @@ class Settings(BaseSettings):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
 
+    @field_validator("database_url")
+    @classmethod
+    def _supported_database(cls, value: str | None) -> str | None:
+        from storage.db import check_database_url  # the storage package is heavy to import
+        from storage.errors import UnsupportedDatabaseUrl
+
+        if value is None:
+            return value
+        try:
+            return check_database_url(value)
+        except UnsupportedDatabaseUrl as exc:
+            raise ValueError(str(exc)) from None
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -140,9 +156,10 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        config_file = os.environ.get(f"{ENV_PREFIX}CONFIG")
+        config_file = config_file_path()
         chain: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
         if config_file:
+            read_config_file(config_file)  # a missing file or a TOML error is said, not ignored
             chain.append(TomlConfigSettingsSource(settings_cls, toml_file=Path(config_file)))
         return tuple(chain)
 
@@ -165,6 +182,18 @@ class Settings(BaseSettings):
         return self.slack_webhook_url is not None
 
 
+def config_file_path() -> Path | None:
+    named = os.environ.get(f"{ENV_PREFIX}CONFIG")
+    return Path(named) if named else None
+
+
 def load_settings(**overrides: Any) -> Settings:
-    """Build the settings; the only place the environment is read."""
-    return Settings(**overrides)
+    """Build the settings; the only place the environment is read. Every mistake is one
+    ConfigError line naming the variable (or file and key) and what is expected."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        errors = [dict(e) for e in exc.errors()]
+        raise ConfigError(describe_validation(errors, ENV_PREFIX, config_file_path())) from None
+    except SettingsError as exc:
+        raise ConfigError(describe_settings_error(str(exc), ENV_PREFIX)) from None

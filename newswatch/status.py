@@ -34,6 +34,15 @@ def _source_row(state: SourceState, next_run: datetime | None, today: int) -> di
     }
 
 
+def _unrun_row(source: Any, next_run: datetime | None) -> dict[str, Any]:
+    """A catalogue source with no run recorded yet: listed so that none is forgotten."""
+    return {
+        "source": source.name, "health": "never run" if source.enabled else "disabled",
+        "last_success": None, "last_error": None, "last_error_at": None, "consecutive_failures": 0,
+        "rung": None, "last_new_article": None, "next_run": next_run, "articles_today": 0,
+    }
+
+
 def _admin_notices(session: Session) -> list[dict[str, Any]]:
     query = (select(Alert).where(Alert.kind == "notice")
              .order_by(col(Alert.id).desc()).limit(ADMIN_NOTICE_LIMIT))
@@ -45,16 +54,21 @@ def _admin_notices(session: Session) -> list[dict[str, Any]]:
 
 
 def collect_status(settings: Settings, engine: Engine) -> dict[str, Any]:
-    """Per source: health, last success/error, next run (from the daemon's job store)."""
+    """Per source, every catalogue source included: health, the rung that worked, last
+    success/error, next run (from the daemon's job store)."""
+    from crawler.sources import load_sources
     from scheduler.daemon import crawl_job_id
     from scheduler.jobstore import next_run_times
 
     next_runs = next_run_times(settings)
+    catalogue = load_sources(settings.sources_file)
     with Session(engine) as session:
         today = _articles_today(session)
         alert_counts = dict(session.exec(select(Alert.status, func.count()).group_by(Alert.status)).all())
         sources = [_source_row(s, next_runs.get(crawl_job_id(s.name)), today.get(s.name, 0))
                    for s in source_states(session)]
+        seen = {row["source"] for row in sources}
+        sources += [_unrun_row(s, next_runs.get(crawl_job_id(s.name))) for s in catalogue if s.name not in seen]
         notices = _admin_notices(session)
     return {"sources": sources, "alerts": alert_counts, "admin_notices": notices,
             "daemon_scheduled": bool(next_runs)}

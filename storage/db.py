@@ -14,10 +14,19 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlmodel import Session, create_engine, text
 
-from storage.errors import DatabaseUnavailable, SchemaOutOfDate
+from storage.errors import (
+    DatabaseMissing,
+    DatabaseUnavailable,
+    SchemaOutOfDate,
+    UnsupportedDatabaseUrl,
+)
+
+SUPPORTED_URLS = "sqlite:///PATH or postgresql+psycopg://user:password@host/db"
+_SUPPORTED_DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg"}
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -31,8 +40,49 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _shown(url: str) -> str:
+    # A URL that does not parse may still carry a password: show only what cannot be one.
+    return repr(url) if "@" not in url else "(not shown: it may hold a password)"
+
+
+def check_database_url(url: str) -> str:
+    """``url`` if newswatch can use it (SQLite or PostgreSQL through psycopg), else
+    ``UnsupportedDatabaseUrl`` saying what is supported."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise UnsupportedDatabaseUrl(f"{_shown(url)} is not a database URL: expected {SUPPORTED_URLS}") from None
+    backend, driver = parsed.get_backend_name(), parsed.get_driver_name()
+    if _SUPPORTED_DRIVERS.get(backend) != driver:
+        shown = parsed.render_as_string(hide_password=True)
+        raise UnsupportedDatabaseUrl(
+            f"{shown!r}: {parsed.drivername} is not supported: use {SUPPORTED_URLS}"
+        )
+    return url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL; None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def require_existing(url: str) -> None:
+    """Refuse a SQLite file that does not exist: a read-only command must not create an empty
+    database where a mistyped path points."""
+    path = sqlite_path(check_database_url(url))
+    if path is not None and not path.exists():
+        raise DatabaseMissing(
+            f"database {str(path)!r} does not exist: create it with `newswatch db upgrade` "
+            "or by running `newswatch crawl`, or fix NEWSWATCH_DATABASE_URL"
+        )
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; a SQLite file's folder is created if missing."""
+    check_database_url(url)
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":

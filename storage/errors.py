@@ -2,6 +2,8 @@
 
     StorageError
     ├── DatabaseUnavailable   the URL is wrong or the server does not answer
+    │   ├── UnsupportedDatabaseUrl  not a SQLite or PostgreSQL URL
+    │   └── DatabaseMissing         a read-only command on a SQLite file that does not exist
     └── SchemaOutOfDate       the database is behind the code's migrations
 """
 
@@ -12,6 +14,14 @@ class StorageError(Exception):
 
 class DatabaseUnavailable(StorageError):
     """Raised by `storage.db.connect` when the database cannot be reached."""
+
+
+class UnsupportedDatabaseUrl(DatabaseUnavailable):
+    """Raised by `storage.db.check_database_url` for a URL that is not SQLite or PostgreSQL."""
+
+
+class DatabaseMissing(DatabaseUnavailable):
+    """Raised by `storage.db.require_existing` so a read-only command never creates a database."""
 
 
 class SchemaOutOfDate(StorageError):

@@ -40,11 +40,12 @@ def test_malformed_lines_yield_errors_and_never_stop_the_stream() -> None:
              json.dumps({"id": "y", "text": ANNOUNCEMENT, "published": "yesterday"}), "",
              json.dumps({"id": "z", "text": ANNOUNCEMENT})]
     rows, errors = _run(lines)
-    assert errors == 4 and len(rows) == 5
+    assert errors == 5 and len(rows) == 6  # the blank line is answered too
     assert "error" in rows[0] and "id" not in rows[0]
     assert rows[1]["id"] == "x" and "error" in rows[1]
     assert rows[3]["id"] == "y" and "error" in rows[3]
-    assert rows[4]["id"] == "z" and rows[4]["announcement"] is True
+    assert rows[4] == {"line": 5, "error": "blank line"}
+    assert rows[5]["id"] == "z" and rows[5]["announcement"] is True
 
 
 def test_analyze_document_takes_a_short_first_line_as_title() -> None:

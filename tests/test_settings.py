@@ -10,6 +10,7 @@ import pytest
 
 from crawler.scrapy_settings import scrapy_settings
 from crawler.sources import Source
+from newswatch.errors import ConfigError
 from newswatch.settings import load_settings
 
 SECRET_PASSWORD = "s3cr3t-smtp-pw"
@@ -41,7 +42,7 @@ def test_a_toml_config_file_is_read_and_env_wins(monkeypatch: pytest.MonkeyPatch
 
 def test_an_invalid_value_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSWATCH_SMTP_SECURITY", "tls-please")
-    with pytest.raises(ValueError, match="smtp_security"):
+    with pytest.raises(ConfigError, match="NEWSWATCH_SMTP_SECURITY: expected one of 'none', 'starttls' or 'ssl'"):
         load_settings()
 
 
