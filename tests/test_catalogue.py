@@ -31,7 +31,6 @@ REQUIRED = {
     "mapnews", "mapexpress", "mapbusiness", "ledesk", "yabiladi", "bladi", "mwn", "lopinion",
     "libe", "lnt", "maghress", "agadirinou", "fmes",
 }
-GNEWS_NOTE = "Google News RSS search proxy: third-party aggregator, headlines only"
 
 CATALOGUE = load_sources(bundled_catalogue())
 BY_NAME = {source.name: source for source in CATALOGUE}
@@ -70,13 +69,9 @@ def test_entry_is_complete(name: str) -> None:
         assert "/wp-json/wp/v2/posts" in url and "per_page=" in url
 
 
-@pytest.mark.parametrize("name", sorted(n for n in BY_NAME if n.endswith("-gnews")))
-def test_google_news_fallbacks_are_labelled_and_off(name: str) -> None:
-    source = BY_NAME[name]
-    assert not source.enabled
-    assert source.notes == GNEWS_NOTE
-    assert all(url.startswith("https://news.google.com/rss/search?q=site:") for url in source.feeds)
-    assert name.removesuffix("-gnews") in BY_NAME, "a fallback stands beside its site's own entry"
+def test_no_separate_google_news_entries() -> None:
+    """Google News is the blocked outlets' headline rung (tests/test_headlines_catalogue.py)."""
+    assert not [n for n in BY_NAME if n.endswith("-gnews")]
 
 
 def test_blocked_sources_stay_enabled_with_a_note() -> None:
