@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -154,6 +154,8 @@ def enqueue_story_alerts(
         previous = _latest(session, story.id, channel)
         if previous is not None and not gains_a_figure(previous.payload.get("facts"), facts, mode):
             continue
+        if previous is not None and _fill_waiting(session, previous, story, facts):
+            continue
         kind = "announcement" if previous is None else "update"
         version = 1 if previous is None else previous.version + 1
         message = build_message(
@@ -168,6 +170,30 @@ def enqueue_story_alerts(
         if _add(session, alert):
             created.append(alert)
     return created
+
+
+def _fill_waiting(session: Session, previous: Alert, story: Story, facts: dict[str, Any]) -> bool:
+    """A story gained a figure before its announcement went out: the waiting announcement
+    carries it (one message, not an announcement and an update in the same minute).
+
+    The row changes only while still pending, so an announcement the relay is sending
+    meanwhile is followed by an update instead.
+    """
+    if previous.kind != "announcement" or previous.status != "pending":
+        return False
+    first = session.get(Article, previous.article_id) if previous.article_id else None
+    if first is None:
+        return False
+    message = build_message(story, first, story_others(session, story, first), key=previous.key)
+    payload = {**previous.payload, "message": message.to_payload(), "facts": facts}
+    table = Alert.__table__
+    changed = session.connection().execute(
+        update(table)
+        .where(table.c.id == previous.id, table.c.status == "pending")
+        .values(payload=payload)
+    )
+    session.expire(previous)  # later reads in this transaction see the new payload
+    return changed.rowcount == 1
 
 
 def enqueue_message(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlmodel import select
+
 from alerts_servers import ANALYSIS, T0, add_story, all_alerts, engine  # noqa: F401
 
 from alerts.config import AlertingConfig, RouteRule
@@ -11,6 +13,7 @@ from alerts.outbox import counts, enqueue_story_alerts
 from alerts.render import AlertMessage
 from storage.db import session_scope
 from storage.models.core import Article, Story
+from storage.models.outbox import Alert
 
 
 def test_one_row_per_channel_with_an_idempotency_key(engine) -> None:  # noqa: ANN001, F811
@@ -41,12 +44,19 @@ def test_same_facts_from_another_source_is_not_an_update(engine) -> None:  # noq
     assert more == []
 
 
+def _fill_amount(engine, story_id: int, *, sent: bool) -> None:  # noqa: ANN001
+    with session_scope(engine) as session:
+        session.get(Story, story_id).investment_amount = 65e6  # the pipeline fills the gap
+        session.get(Story, story_id).investment_currency = "MAD"
+        if sent:
+            for alert in session.exec(select(Alert)).all():
+                alert.status = "sent"
+
+
 def test_a_first_figure_makes_a_numbered_update(engine) -> None:  # noqa: ANN001, F811
     no_amount = dict(ANALYSIS, investment=None)
     story, _, _ = add_story(engine, channels=("email",), analysis=no_amount)
-    with session_scope(engine) as session:
-        session.get(Story, story.id).investment_amount = 65e6  # the pipeline fills the gap
-        session.get(Story, story.id).investment_currency = "MAD"
+    _fill_amount(engine, story.id, sent=True)
     _, _, [update] = add_story(engine, channels=("email",), story_id=story.id,
                                source="lematin", url="https://lematin.ma/y")
     assert (update.key, update.kind, update.version) == (
@@ -54,6 +64,18 @@ def test_a_first_figure_makes_a_numbered_update(engine) -> None:  # noqa: ANN001
     message = AlertMessage.from_payload(update.payload["message"])
     assert message.is_update and message.investment_amount == 65e6
     assert [link.source for link in message.also_reported] == ["medias24"]
+
+
+def test_a_first_figure_joins_the_announcement_still_waiting(engine) -> None:  # noqa: ANN001, F811
+    story, article, _ = add_story(engine, channels=("email",), analysis=dict(ANALYSIS, investment=None))
+    _fill_amount(engine, story.id, sent=False)
+    _, _, more = add_story(engine, channels=("email",), story_id=story.id, source="lematin",
+                           url="https://lematin.ma/y")
+    [alert] = all_alerts(engine)
+    message = AlertMessage.from_payload(alert.payload["message"])
+    assert more == [] and alert.kind == "announcement" and alert.status == "pending"
+    assert message.investment_amount == 65e6 and message.article_id == article.id
+    assert [link.source for link in message.also_reported] == ["lematin"]
 
 
 def test_another_outlets_other_figure_is_no_update(engine) -> None:  # noqa: ANN001, F811
