@@ -20,7 +20,6 @@ sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 from crawler.sources import Source, load_sources  # noqa: E402
 
 START, END = "<!-- sources:start -->", "<!-- sources:end -->"
-RUNG_KEYS = (("sitemap", "sitemaps"), ("feed", "feeds"), ("wp-api", "wp_api"), ("section", "sections"))
 
 
 class MarkersMissing(Exception):
@@ -29,15 +28,22 @@ class MarkersMissing(Exception):
 
 def caveat(source: Source) -> str:
     notes = source.notes
-    if source.name.endswith("-gnews"):
-        return "Google News fallback, headlines only"
     flags = [
         ("BLOCKED", "often blocked (403)"),
         ("PAYWALL", "paywalled"),
         ("INFERRED only", "all rungs inferred"),
         ("LOW", "low confidence"),
     ]
-    return ", ".join(label for word, label in flags if word in notes)
+    labels = [label for word, label in flags if word in notes]
+    if source.headlines_on:
+        labels.append(f"headlines from Google News (`{source.headlines.query}`)")  # type: ignore[union-attr]
+    return ", ".join(labels)
+
+
+def rungs(source: Source) -> str:
+    """The rungs in the order the crawl tries them; an always-on headline rung last."""
+    names = [rung for rung, _urls in source.ladder()]
+    return ", ".join(names + (["headlines (always)"] if source.always_on_headlines else []))
 
 
 def table(sources: list[Source]) -> str:
@@ -49,10 +55,9 @@ def table(sources: list[Source]) -> str:
         "|---|---|---|---|---|---|",
     ]
     for s in sources:
-        rungs = ", ".join(rung for rung, key in RUNG_KEYS if getattr(s, key))
         host = s.homepage.split("//", 1)[1].rstrip("/")
         lines.append(
-            f"| `{s.name}` | [{host}]({s.homepage}) | {s.language} | {rungs} | "
+            f"| `{s.name}` | [{host}]({s.homepage}) | {s.language} | {rungs(s)} | "
             f"{'yes' if s.enabled else 'no'} | {caveat(s)} |"
         )
     return "\n".join(lines)
