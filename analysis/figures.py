@@ -137,7 +137,7 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
         flags.add("group")
     if _TOTAL_BEFORE.search(raw_before):
         flags.add("total")
-    if _PAST_SPAN.search(folded[max(0, q.start - 100):q.start]):
+    if _PAST_SPAN.search(folded[max(0, q.start - 100):tail_end + 60]):
         flags.add("past")
     if _STUDY_BEFORE.search(folded[:q.start]):
         flags.add("stats")
