@@ -167,7 +167,8 @@ def html(message: AlertMessage) -> str:
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en" dir="ltr"><head><meta charset="utf-8"></head>',
-        '<body dir="ltr">',
+        # Webmail drops <body> and its attributes: the frame's direction is on a wrapper too.
+        '<body dir="ltr"><div class="frame" dir="ltr">',
         *_html_head(message),
         *_html_figures(message),
         *_html_details(message),
@@ -182,5 +183,5 @@ def html(message: AlertMessage) -> str:
         parts += _html_list("Other relevant articles", [_html_entry(e) for e in message.entries])
     if message.notices:
         parts += _html_list("Source health", [_bdi(one_line(n)) for n in message.notices])
-    parts += ["<p><small>newswatch</small></p>", "</body></html>"]
+    parts += ["<p><small>newswatch</small></p>", "</div></body></html>"]
     return "\n".join(parts) + "\n"

@@ -103,7 +103,8 @@ def test_every_catalogue_source_has_a_readable_name() -> None:
 
 def test_html_frame_is_left_to_right_and_article_text_keeps_its_own() -> None:
     body = html(arabic())
-    assert '<body dir="ltr"' in body and '<html lang="en" dir="ltr">' in body
+    assert '<body dir="ltr"><div class="frame" dir="ltr">' in body
+    assert '<html lang="en" dir="ltr">' in body
     assert re.search(r'<h2 class="title" dir="auto" lang="ar">نيرفوكس', body)
     assert '<blockquote class="evidence" dir="auto" lang="ar">' in body
     assert "<bdi>375 M MAD</bdi>" in body and "<bdi>نيرفوكس</bdi>" in body
