@@ -35,9 +35,12 @@ def _money(sentence: str) -> list[tuple[float, str, bool]]:
     ("Rabat : Inetum étend son centre de services numériques",
      "Le groupe Inetum a inauguré à Rabat un nouveau plateau dédié au développement d'applications pour ses "
      "clients européens. L'ESN prévoit d'y recruter 260 ingénieurs d'ici deux ans."),
-    ("HCLTech opens a global delivery centre in Casablanca",
-     "Indian IT services company HCLTech has opened a global delivery centre in Casablanca, Morocco. The centre "
-     "will employ 340 engineers serving clients in Europe."),
+    ("Forvis Mazars to open an expertise centre in Rabat",
+     "Audit and advisory firm Forvis Mazars will open an expertise centre in Rabat, Morocco, to serve its offices "
+     "in Europe. The centre will employ 340 consultants in data analytics and cybersecurity."),
+    (None,
+     "Le groupe SII a inauguré à Oujda une filiale d'ingénierie et de conseil en technologies. À terme, ce projet "
+     "entend générer 260 emplois directs pour ses clients européens."),
     (None,
      "افتتحت شركة \"آي بي إم\" بالدار البيضاء مركزا جديدا لخدمات تكنولوجيا المعلومات موجها للزبناء في أوروبا، "
      "سيمكن من إحداث 280 منصب شغل خلال ثلاث سنوات."),
@@ -178,9 +181,9 @@ def test_money_mentions_by_class(sentence: str, expected: list[tuple[float, str,
 
 def test_an_award_in_the_title_is_no_announcement() -> None:
     result = analyze(
-        title="Casablanca named nearshore destination of the year at the outsourcing awards",
-        text="The award recognises the city's outsourcing parks, which opened new buildings this year and employ "
-             "more than 60,000 people in call centres.")
+        title="Morocco named nearshore destination of the year at the outsourcing awards",
+        text="The jury praised Atlas Parks, operator of the outsourcing parks of Casablanca and Rabat. It opened its "
+             "new building in Fez on 12 May and plans to hire 300 advisers for its tenants.")
     assert not result.announcement
 
 
@@ -196,7 +199,7 @@ def test_a_programme_running_total_is_not_the_figure() -> None:
     result = analyze(title=None, text=(
         "The Moroccan ministry signed a memorandum of understanding with Brightline Solutions, which plans to set "
         "up a nearshore centre in Rabat. The center will create 200 jobs. The agreement brings the total number of "
-        "jobs created through partnerships since March 2022 to 12,000, for an overall investment of MAD900 "
+        "jobs created through partnerships since March 2022 to 12,000, for an overall investment of MAD 900 "
         "million."))
     assert result.announcement and result.jobs == 200 and result.investment is None
 
