@@ -14,7 +14,7 @@ _NAME = rf"{_NAME_TOKEN}(?:[ ](?:&[ ])?{_NAME_TOKEN}){{0,3}}"
 _APPOSITION = (r"qui\b|soci[ée]t[ée]|sp[ée]cialis|filiale|groupe|leader|dont\b|bas[ée]e?\b|op[ée]rateur|"
                r"entreprise|acteur|num[ée]ro|l'une?\b|l’une?\b|une?\b|which\b|an?\b|the\b|company|firm|"
                r"provider|subsidiary|pr[ée]sent|install[ée]|implant[ée]|[ée]tabli")
-_EXECUTIVE_OF = 7  # index of the "le PDG de X" pattern in `_patterns()`: X is a company, not a person
+_EXECUTIVE_OF = 8  # index of the "le PDG de X" pattern in `_patterns()`: X is a company, not a person
 _PREPOSITIONS = r"(?:dans|à|a|au|aux|en|sur|pour|avec|par|vers|depuis|chez|entre|et|ou|in|at|on|with|for|and)"
 _AR_LETTERS = "[\u0621-\u064a\u0671-\u06d3]"  # letters only: no Arabic comma or digits
 _LOWER_WORDS = rf"(?:(?!{_PREPOSITIONS}[ ])[a-zàâçéèêëîïôûùüÿœ'’\-]+[ ]){{0,6}}?"
@@ -63,6 +63,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?i:en partenariat avec|in partnership with|en association avec|associ[ée]e? [àa]|"
                    rf"en joint-venture avec|in a joint venture with)[ ]+(?:(?i:la soci[ée]t[ée]|le groupe|the company)[ ]+)?"
                    rf"(?P<name>{_NAME})"),
+        # "un mémorandum d'entente avec X", "signed an MoU with X": the other party of the agreement
+        re.compile(rf"(?i:m[ée]morandums?|convention|accord|agreement|memorandum of understanding|memoranda|"
+                   rf"mou|partnership|partenariat)(?:[^.;]{{0,60}}?)[ ](?i:avec|with)[ ]+"
+                   rf"(?:(?i:la soci[ée]t[ée]|le groupe|l'op[ée]rateur|l’op[ée]rateur|the company|the firm|the group)[ ]+)?"
+                   rf"(?P<name>{_NAME})"),
         # "le PDG de X", "CEO of X": the company of a quoted executive
         re.compile(rf"(?i:\b(?:pdg|p-dg|directeur g[ée]n[ée]ral|directrice g[ée]n[ée]rale|dg|ceo|pr[ée]sidente?|"
                    rf"fondat(?:eur|rice)|patronne?|managing director|chief executive)[ ]+"
@@ -78,6 +83,31 @@ def _arabic_pattern() -> re.Pattern[str]:
     arabic = rf"[\"«“]?(?P<arabic>{_AR_LETTERS}+(?:[ ]{_AR_LETTERS}+)?)[\"»”]?"
     adjectives = rf"(?:[{ARABIC}]+[ ]){{0,3}}?"
     return re.compile(rf"(?:{intro})[ ]+(?:{adjectives}\(?{latin}\)?|{arabic})")
+
+
+_AR_QUOTED = rf"[\"«“”](?P<quoted>{_AR_LETTERS}+(?:[ ]{_AR_LETTERS}+){{0,3}})[\"»”“]"
+
+
+@cache
+def _arabic_quoted_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A quoted Arabic-script name («فيرناكس», "اتش سي ال تكنولوجيز") next to what marks a company:
+    an intro noun or descriptor before it, or a commitment verb on either side."""
+    vocab = _vocab()
+    before = _alt(vocab["arabic_intro"] + vocab["arabic_descriptors"])
+    verbs = _alt([w for w in vocab["subject_verbs"] if re.search(f"[{ARABIC}]", w)] + vocab["arabic_verbs"])
+    lead = re.compile(rf"(?:(?:{before})(?:[ ][{ARABIC}]+){{0,3}}?|[وف]?(?:{verbs}))[ ،,]+{_AR_QUOTED}")
+    trail = re.compile(rf"{_AR_QUOTED}[ ،,]+(?:{_alt(vocab['arabic_descriptors'])}|[وف]?(?:{verbs}))")
+    return lead, trail
+
+
+def _arabic_quoted(sentence: str) -> list[tuple[int, str]]:
+    hits = []
+    for pattern in _arabic_quoted_patterns():
+        for match in pattern.finditer(sentence):
+            name = match.group("quoted").strip()
+            if _arabic_name(name) and not mentions_city(fold(name)):
+                hits.append((match.start("quoted"), name))
+    return hits
 
 
 @cache
@@ -158,6 +188,8 @@ def _clean_name(name: str) -> str | None:
         return None
     if tokens[0] in _institution_heads():
         return None
+    if all(t in _common_nouns() for t in tokens):
+        return None  # "Delivery Center", "Business Unit": what the company opens, not who
     return cleaned
 
 
@@ -172,6 +204,11 @@ def _person_heads() -> frozenset[str]:
 @cache
 def _nationalities() -> frozenset[str]:
     return frozenset(_vocab()["nationalities"])
+
+
+@cache
+def _common_nouns() -> frozenset[str]:
+    return frozenset(_vocab()["common_nouns"])
 
 
 @cache
@@ -200,8 +237,16 @@ def known_companies(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
     return hits
 
 
+def _shouted(sentence: str) -> bool:
+    """A headline in capitals: every word looks like a name, so name shapes say nothing."""
+    letters = [c for c in sentence if c.isalpha() and c.isascii()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+
+
 @lru_cache(maxsize=4096)
 def _pattern_companies_cached(sentence: str) -> tuple[tuple[int, str], ...]:
+    if _shouted(sentence):
+        return ()
     return tuple((pos, name) for pos, name in _raw_pattern_companies(sentence) if not _is_place(name))
 
 
@@ -224,8 +269,12 @@ def _raw_pattern_companies(sentence: str) -> list[tuple[int, str]]:
             if name:
                 hits.append((start, name))
     hits.extend(_listed_companies(sentence))
+    quoted = _arabic_quoted(sentence)
+    hits.extend(quoted)
     for match in _arabic_pattern().finditer(sentence):
         group = "latin" if match.group("latin") else "arabic"
+        if group == "arabic" and any(pos == match.start(group) + 1 or pos == match.start(group) for pos, _ in quoted):
+            continue  # the quoted form already gave the whole name
         name = _clean_name(match.group(group)) if group == "latin" else _arabic_name(match.group(group))
         if name:
             hits.append((match.start(group), name))
@@ -254,6 +303,12 @@ _ARABIC_NON_NAMES = re.compile(
 )
 
 
+@cache
+def _arabic_company_nouns() -> frozenset[str]:
+    words = _vocab()["arabic_intro"] + _vocab()["arabic_company_nouns"]
+    return frozenset(fold(w) for w in words)
+
+
 def _arabic_name(candidate: str) -> str | None:
     first = candidate.split()[0]
     folded = fold(first)
@@ -262,6 +317,8 @@ def _arabic_name(candidate: str) -> str | None:
         return None
     if folded.startswith(("ال", "لل", "بال", "وال", "فال")):
         return None  # a definite common noun ("شركة للتعهيد"), not a name
+    if folded in _arabic_company_nouns():
+        return None  # "فرع شركة فرنسية": the word for company, not its name
     if len(folded) < 4 or folded in _ARABIC_FUNCTION_WORDS:
         return None
     return first

@@ -6,7 +6,7 @@ the event, a head office or the past ("signé jeudi à Rabat", "au ministère à
 présent à Casablanca"), or when it is a dateline; *linked* when the nearest cue is a site word ("un
 centre à Fès", "بمدينة طنجة", "Tétouan Shore"). The announced cities are the linked mentions of
 the core sentences (title, lead, commitment sentences), else their plain mentions, else linked
-ones anywhere; weak ones never.
+ones anywhere, else the first city of a region named there; other weak ones never.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class Mention:
     start: int
     linked: bool
     weak: bool
+    region: bool = False  # the first city of a region's name: the site only when nothing else is
 
 
 @cache
@@ -80,24 +81,24 @@ def _first_in_region(folded: str, start: int, end: int) -> bool:
 
 
 def _mention(folded: str, start: int, end: int, index: int, is_title: bool, opening: bool,
-             signing: bool) -> tuple[bool, bool]:
-    """(linked, weak) for the city at folded[start:end]."""
+             signing: bool) -> tuple[bool, bool, bool]:
+    """(linked, weak, region) for the city at folded[start:end]."""
     before = folded[max(0, start - LINK_WINDOW):start]
     if is_title and not before.strip(" \"'«“") and _KICKER_AFTER.match(folded[end:]):
-        return True, False  # "Fès : un nouveau centre", "وجدة.. يدشن"
+        return True, False, False  # "Fès : un nouveau centre", "وجدة.. يدشن"
     if index == 0 and not before.strip(" \"'«“") and _DATELINE_AFTER.match(folded[end:]):
-        return False, True  # "RABAT (MAP) -", "Casablanca, le 3 mai"
+        return False, True, False  # "RABAT (MAP) -", "Casablanca, le 3 mai"
     if not is_title and len(folded.split()) <= DATELINE_WORDS and not _cue("link").search(folded):
-        return False, True  # a line of its own: "Le Journal - Rabat", a byline's place
-    if _first_in_region(folded, start, end):
-        return False, True
+        return False, True, False  # a line of its own: "Le Journal - Rabat", a byline's place
     kind = _nearest_cue(before)
+    if _first_in_region(folded, start, end):
+        return False, True, kind != "not_site"
     if kind == "not_site":
-        return False, True
+        return False, True, False
     if _DAY_BEFORE.search(before[-30:]) and not opening:
-        return False, True  # "jeudi à Rabat", "اليوم الجمعة بالرباط": where the event took place
+        return False, True, False  # "jeudi à Rabat", "اليوم الجمعة بالرباط": where the event took place
     linked = kind == "link"
-    return linked, signing and not linked
+    return linked, signing and not linked, False
 
 
 def sentence_mentions(text: str, index: int, is_title: bool = False,
@@ -112,8 +113,8 @@ def sentence_mentions(text: str, index: int, is_title: bool = False,
         city = name_of_city(match.group(0))
         if city is None or _later_in_region(folded, start):
             continue
-        linked, weak = _mention(folded, start, end, index, is_title, opening, signing)
-        mentions.append(Mention(city, start, linked, weak))
+        linked, weak, region = _mention(folded, start, end, index, is_title, opening, signing)
+        mentions.append(Mention(city, start, linked, weak, region))
     for start, city in park_mentions(folded, parks):
         weak = _nearest_cue(folded[max(0, start - LINK_WINDOW):start]) == "not_site"
         mentions.append(Mention(city, start, not weak, weak))  # "à l'instar de Casanearshore": a comparison
@@ -137,7 +138,8 @@ def announced_cities(title: str | None, sentences: list[str], core: Iterable[int
     plain_core = _ordered(m.city for in_core, m in usable if in_core)
     if plain_core:
         return plain_core
-    return _ordered(m.city for _, m in usable if m.linked)[:MAX_FALLBACK]
+    linked_anywhere = _ordered(m.city for _, m in usable if m.linked)[:MAX_FALLBACK]
+    return linked_anywhere or _ordered(m.city for in_core, m in tagged if in_core and m.region)[:1]
 
 
 def _ordered(cities: Iterable[str]) -> list[str]:
