@@ -37,7 +37,7 @@ def headline(message: AlertMessage) -> str:
     if message.kind == "test":
         return f"Test: {title}"
     if message.headline_only:
-        return f"Headline only: {title}"
+        return f"Headline only: {isolate(title)}"
     return title
 
 
