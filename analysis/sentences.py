@@ -68,7 +68,10 @@ class SentenceFacts:
     def event_subject(self) -> bool:
         if cue("event_subject").search(self.folded[:SUBJECT_SPAN]):
             return True
-        return bool(cue("project_subject").match(re.sub(r"^[\W\d_]*(?:(?:le|la|the|l')\s*)?", "", self.folded)))
+        if cue("project_subject").match(re.sub(r"^[\W\d_]*(?:(?:le|la|the|l')\s*)?", "", self.folded)):
+            return True
+        # "Le Roi a inauguré la première tranche de Tetouan Shore": the park opened is the named project.
+        return self.new_site and bool(cue("project_subject").search(self.folded))
 
     @cached_property
     def signed(self) -> bool:

@@ -228,3 +228,17 @@ def test_jsonl_output_carries_the_figure_evidence() -> None:
     assert out is not None and out["jobs"] == 240
     assert out["jobs_evidence"] == "It will hire 240 advisers this year."
     assert out["investment"] is None and out["investment_evidence"] is None
+
+
+def test_a_park_inaugurated_is_a_named_project() -> None:
+    result = analyze(title=None, text=(
+        "أشرف الملك، أمس الخميس، على تدشين الشطر الأول من مركز ترحيل الخدمات \"فاس شور\"، الذي سيمكن من إحداث "
+        "2500 منصب شغل في مجالات مراكز النداء والخدمات المعلوماتية."))
+    assert result.announcement and result.jobs == 2500
+
+
+def test_an_anniversary_of_an_existing_site_is_no_announcement() -> None:
+    result = analyze(title=None, text=(
+        "Le groupe Datanor a célébré à Casablanca le premier anniversaire de l'implantation de son centre offshore "
+        "à Casanearshore, qui compte déjà 180 collaborateurs. Le centre sert des clients francophones."))
+    assert not result.announcement
