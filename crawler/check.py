@@ -17,6 +17,9 @@ Verdicts, one per rung URL:
     http-error   any other 4xx/5xx answer
     unreachable  DNS, connection or timeout failure
     broken       the answer could not be parsed as the rung's format
+
+The headline rung is probed like the others, on the aggregator: its items are the outlet's
+headlines (those of another publisher left out), never the outlet's pages.
 """
 
 from __future__ import annotations
@@ -38,11 +41,11 @@ from scrapy.http import Response
 from crawler.discovery import Link, parse_feed, parse_section, parse_sitemap, parse_wp_posts
 from crawler.errors import CrawlerError, FeedBroken
 from crawler.failures import is_challenge
-from crawler.sources import Source
+from crawler.headlines import from_outlet, outlet_domains, parse_headlines
+from crawler.sources import HEADLINES, OWN_RUNGS, Source
 from newswatch.settings import Settings
 from storage.types import utcnow
 
-RUNG_KEYS = (("sitemap", "sitemaps"), ("feed", "feeds"), ("wp-api", "wp_api"), ("section", "sections"))
 _CHILD_SITEMAPS = 3  # an index is judged by its first few children, not all of them
 
 
@@ -139,8 +142,8 @@ def check_sources(sources: list[Source], settings: Settings, timeout: float | No
 
 def check_source(source: Source, prober: Prober, horizon: datetime) -> list[RungCheck]:
     rows = []
-    for rung, key in RUNG_KEYS:
-        for url in getattr(source, key):
+    for rung in (*OWN_RUNGS, HEADLINES):
+        for url in source.rung_urls(rung):
             rows.append(check_rung(source, rung, url, prober, horizon))
     return rows
 
@@ -161,13 +164,14 @@ def check_rung(source: Source, rung: str, url: str, prober: Prober, horizon: dat
     if answer.status >= 400:
         return row(answer.status, "http-error", f"HTTP {answer.status}")
     try:
-        links = _links(rung, answer, prober)
+        links = _headline_links(source, answer) if rung == HEADLINES else _links(rung, answer, prober)
     except FeedBroken as exc:
         return row(answer.status, "broken", str(exc))
-    articles = [link for link in links if source.is_article_url(link.url)]
+    articles = links if rung == HEADLINES else [link for link in links if source.is_article_url(link.url)]
     newest = max((link.published for link in articles if link.published), default=None)
     if not articles:
-        return row(answer.status, "no-articles", f"{len(links)} links, none matches article_url")
+        what = "no item of the outlet" if rung == HEADLINES else "none matches article_url"
+        return row(answer.status, "no-articles", f"{len(links)} links, {what}")
     if newest is not None and newest < horizon:
         return row(answer.status, "stale", "newest article is older than the discovery window", len(articles), newest)
     return row(answer.status, "ok", "", len(articles), newest)
@@ -179,6 +183,13 @@ def _is_blocked(answer: Answer) -> bool:
     # The crawl's own detector (crawler.failures) judges the page, so both agree.
     response = Response(answer.url, status=answer.status, headers=answer.headers, body=answer.body)
     return is_challenge(response)
+
+
+def _headline_links(source: Source, answer: Answer) -> list[Link]:
+    """The aggregator's items published by the outlet, as links (never requested)."""
+    domains = outlet_domains(source)
+    headlines = parse_headlines(answer.body, answer.url)
+    return [Link(h.link, h.title, h.published) for h in headlines if from_outlet(h, domains)]
 
 
 def _links(rung: str, answer: Answer, prober: Prober) -> list[Link]:

@@ -31,7 +31,7 @@ from analysis.headline import analyze_headline, headline_text
 from crawler.discovery import _refuse_entities, parse_date
 from crawler.errors import FeedBroken
 from crawler.items import ArticleItem, Extracted
-from crawler.middlewares import registrable_domain
+from crawler.middlewares import registrable_domain, source_domains
 from crawler.ingest import candidate_for
 from crawler.sources import HEADLINES, Source
 from crawler.work import PageResult
@@ -121,6 +121,13 @@ def _without(snippet: str, publisher: str | None) -> str:
     if publisher and snippet.endswith(publisher):
         return snippet[: -len(publisher)].strip()
     return snippet
+
+
+def outlet_domains(source: Source) -> frozenset[str]:
+    """The registrable domains that are the outlet: its own URLs and its allowed hosts (the
+    aggregator's are not)."""
+    own = [source.homepage, *source.feeds, *source.sitemaps, *source.sections, *source.wp_api]
+    return source_domains(own) | source_domains([f"https://{host}/" for host in source.allowed_domains])
 
 
 def from_outlet(headline: Headline, domains: frozenset[str]) -> bool:

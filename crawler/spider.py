@@ -25,9 +25,8 @@ from crawler.context import RunContext
 from crawler.discovery import Link, parse_feed, parse_section, parse_sitemap, parse_wp_posts
 from crawler.encoding import decode_html
 from crawler.failures import classify, is_challenge
-from crawler.headlines import Headline, from_outlet, headline_item, parse_headlines
+from crawler.headlines import Headline, from_outlet, headline_item, outlet_domains, parse_headlines
 from crawler.items import ArticleItem
-from crawler.middlewares import source_domains
 from crawler.sources import HEADLINES, Source
 from dedup import canonical_url
 from storage.types import utcnow
@@ -169,7 +168,7 @@ class NewsSpider(scrapy.Spider):
     def _headline_items(self, ladder: Ladder, headlines: list[Headline], *, on_ladder: bool) -> Iterator[ArticleItem]:
         """Items for the outlet's recent headlines not seen before; no page is requested."""
         source = ladder.source
-        domains = self._outlet_domains(source)
+        domains = outlet_domains(source)
         kept = [h for h in headlines if from_outlet(h, domains) and not self._too_old(h)]
         if on_ladder:  # headlines read beside the ladder must not stop it
             ladder.found += len(kept)
@@ -181,10 +180,6 @@ class NewsSpider(scrapy.Spider):
                 continue
             self.scheduled.add(key)
             yield headline_item(source, headline, key)
-
-    def _outlet_domains(self, source: Source) -> frozenset[str]:
-        own = [source.homepage, *source.feeds, *source.sitemaps, *source.sections, *source.wp_api]
-        return source_domains(own) | source_domains([f"https://{h}/" for h in source.allowed_domains])
 
     def _too_old(self, headline: Headline) -> bool:
         return headline.published is not None and headline.published < self.horizon
