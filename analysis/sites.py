@@ -23,6 +23,7 @@ from analysis.text import compile_terms
 LINK_WINDOW = 90  # characters before a city in which a cue is looked for
 REGION_WINDOW = 40
 LEAD_SENTENCES = 3
+PARK_AFTER_CITY = 80  # characters: a park this close after a named city is in that city
 DATELINE_WORDS = 5
 MAX_FALLBACK = 2
 
@@ -64,10 +65,13 @@ def _nearest_cue(before: str) -> str | None:
 
 
 def _later_in_region(folded: str, start: int) -> bool:
-    """"Casablanca-Settat", "Tanger – Tétouan", "جهة فاس مكناس": a city after the region's first."""
+    """"Casablanca-Settat", "Tanger – Tétouan", "فاس مكناس": a city right after another, joined by a
+    dash or a space (not by "et", "و" or a comma), is a later city of a region's name."""
     before = folded[:start]
-    if _DASH_BEFORE.search(before):
-        return bool(city_pattern().search(before.rstrip(" -–—/")[-25:]))
+    if _DASH_BEFORE.search(before) or (before.endswith(" ") and not folded.startswith("و", start)):
+        tail = before.rstrip(" -–—/")[-25:]
+        if any(m.end() == len(tail) for m in city_pattern().finditer(tail)):
+            return True
     window = before[-REGION_WINDOW:]
     heads = list(_cue("region").finditer(window))
     return bool(heads) and bool(city_pattern().search(window[heads[-1].end():]))
@@ -75,7 +79,9 @@ def _later_in_region(folded: str, start: int) -> bool:
 
 def _first_in_region(folded: str, start: int, end: int) -> bool:
     after = folded[end:end + 30]
-    if _DASH_AFTER.match(after) and city_pattern().match(after.lstrip(" -–—/")):
+    following = after.lstrip(" -–—/")
+    if (_DASH_AFTER.match(after) or after.startswith(" ")) and not following.startswith("و") \
+            and city_pattern().match(following):
         return True
     return bool(re.search(rf"(?:{_cue('region').pattern})\W*(?:de\s+|du\s+|d')?$", folded[max(0, start - 30):start]))
 
@@ -116,6 +122,8 @@ def sentence_mentions(text: str, index: int, is_title: bool = False,
         linked, weak, region = _mention(folded, start, end, index, is_title, opening, signing)
         mentions.append(Mention(city, start, linked, weak, region))
     for start, city in park_mentions(folded, parks):
+        if any(m.start < start <= m.start + PARK_AFTER_CITY and not m.weak for m in mentions):
+            continue  # "à Salé, la première tranche de Technopolis": the text places the park itself
         weak = _nearest_cue(folded[max(0, start - LINK_WINDOW):start]) == "not_site"
         mentions.append(Mention(city, start, not weak, weak))  # "à l'instar de Casanearshore": a comparison
     return sorted(mentions, key=lambda m: m.start)

@@ -150,6 +150,14 @@ def test_an_inaugurated_park_stands_for_the_project_when_no_company_is_named() -
     # Arabic spellings, written without the space
     (None, "أعلنت شركة «ليندورا» عن افتتاح مركز جديد للخدمات بمدينة الدارالبيضاء لترحيل الخدمات سيوفر 400 منصب شغل.",
      ["Casablanca"]),
+    # a region's name written with spaces only ("فاس مكناس"), next to the site
+    (None, "افتتحت شركة «ميرفال» مركزا للاتصال بمدينة مراكش، وقال رئيس فرع فاس مكناس للجمعية إن المركز سيشغل 300 شخص "
+           "في ترحيل الخدمات.", ["Marrakech"]),
+    # "الجديدة" is the adjective "new" unless it names the city
+    (None, "ستفتتح شركة «ميرفال» مركزا جديدا لترحيل الخدمات بمدينة وجدة، في إطار الدينامية الجديدة للجهة.", ["Oujda"]),
+    # a park the text itself places in a city
+    (None, "Lindora, dont le siège est à Casablanca, s'installe à Salé dans le nouveau Technopolis, un parc dédié à "
+           "l'offshoring, avec 2.000 emplois.", ["Salé"]),
     # a region named alone: its first city stands for it
     (None, "L'opérateur Keltrix va ouvrir un centre d'appels de 300 postes dans la région Fès-Meknès.", ["Fès"]),
 ])
