@@ -255,12 +255,24 @@ def _same_as_seed(
     if any(rel in (DIFFERS, CLASH) for rel in relations.values()):
         return EventMatch(False, 0, "a seed's company, other figures")
     agreed = [name for name, rel in relations.items() if rel in (AGREE, PART)]
+    agreed += _written_in_seed(facts, story, agreed)
     if named and agreed:
         return EventMatch(True, 3 + len(agreed), _why("same company as the seed", agreed, "unknown"))
     if not ours or not story.companies:
         match = _by_figures(facts, story, relations, place_relation(facts.cities, story.cities))
         return EventMatch(match.same, match.score, match.why + " as the seed")
     return EventMatch(False, 0, "too little in common with the seed")
+
+
+def _written_in_seed(facts: Facts, story: StoryFacts, agreed: list[str]) -> list[str]:
+    """A seed that is no announcement has no figures of its own, only figures in its text."""
+    found = []
+    if "jobs" not in agreed and not story.jobs and facts.jobs in story.numbers:
+        found.append("jobs")
+    amount = facts.investment_amount
+    if "amount" not in agreed and not story.amounts and amount and amount in story.numbers:
+        found.append("amount")
+    return found
 
 
 def _named_in_seed(ours: set[str], words: frozenset[str]) -> bool:
