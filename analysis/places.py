@@ -80,13 +80,12 @@ _CITY_AFTER_PARK = 14
 
 def park_cities(folded: str) -> dict[str, str]:
     """Parks the text itself places ("Technopolis de Salé", "Technopolis Rabat"): park -> city."""
-    placed = {}
-    for park, pattern in _place_pattern_by_park():
-        for match in pattern.finditer(folded):
-            city = _all_city_pattern().search(folded[match.end():match.end() + _CITY_AFTER_PARK])
-            name = _name_of(city.group(0)) if city else None
-            if name:
-                placed.setdefault(park, name)
+    placed: dict[str, str] = {}
+    for park, match in _parks_in(folded):
+        city = _all_city_pattern().search(folded[match.end():match.end() + _CITY_AFTER_PARK])
+        name = _name_of(city.group(0)) if city else None
+        if name:
+            placed.setdefault(park, name)
     return placed
 
 
@@ -94,18 +93,28 @@ def park_mentions(folded: str, placed: dict[str, str] | None = None) -> list[tup
     """Business parks named in a folded text, with their city ("Casanearshore" -> Casablanca).
     A park followed by its own city is left to that city; `placed` overrides the table."""
     hits = []
-    for park, pattern in _place_pattern_by_park():
-        for match in pattern.finditer(folded):
-            if _all_city_pattern().search(folded[match.end():match.end() + _CITY_AFTER_PARK]):
-                continue
-            hits.append((match.start(), (placed or {}).get(park) or _park_city(park)))
+    for park, match in _parks_in(folded):
+        if _all_city_pattern().search(folded[match.end():match.end() + _CITY_AFTER_PARK]):
+            continue
+        hits.append((match.start(), (placed or {}).get(park) or _park_city(park)))
     return hits
 
 
+def _parks_in(folded: str) -> list[tuple[str, re.Match[str]]]:
+    """One pass of the combined park pattern; each match named by the per-park patterns."""
+    combined, per_park = _park_patterns()
+    found = []
+    for match in combined.finditer(folded):
+        park = next((p for p, pattern in per_park if pattern.fullmatch(match.group(0))), None)
+        if park is not None:
+            found.append((park, match))
+    return found
+
+
 @cache
-def _place_pattern_by_park() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _park_patterns() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
     table = data_file("cities").get("places", {})
-    return tuple((place, compile_terms((place,))) for place in table)
+    return compile_terms(tuple(table)), tuple((place, compile_terms((place,))) for place in table)
 
 
 def _park_city(park: str) -> str:
