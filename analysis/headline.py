@@ -30,7 +30,7 @@ def headline_text(title: str, snippet: str = "") -> str:
     title = _SPACES.sub(" ", title).strip()
     rest = _SPACES.sub(" ", snippet).strip()
     if title and rest.startswith(title):
-        rest = rest[len(title):].strip(" -–—|:")
+        rest = rest[len(title):].lstrip(" -–—|:.,;")
     if not rest:
         return title
     end = "" if title.endswith((".", "!", "?", "؟")) else "."

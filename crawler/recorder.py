@@ -89,7 +89,8 @@ class RunRecorder:
     def links(self, source: str, rung: str, count: int) -> None:
         tally = self.tallies[source]
         tally.links_found += count
-        if count and tally.rung is None:
+        # The outlet's own rung wins over an always-on headline rung that answered first.
+        if count and (tally.rung is None or (tally.rung == "headlines" and rung != "headlines")):
             tally.rung = rung
 
     def failure(

@@ -152,8 +152,7 @@ def sources(rows: list[Any], as_json: bool) -> None:
 
 
 def _rungs(source: Any) -> str:
-    parts = [("sitemap", source.sitemaps), ("feed", source.feeds), ("wp-api", source.wp_api), ("section", source.sections)]
-    return ", ".join(f"{name}×{len(urls)}" for name, urls in parts if urls)
+    return ", ".join(f"{name}×{len(urls)}" for name, urls in source.ladder())
 
 
 def explanation(report: dict[str, Any], as_json: bool) -> None:
@@ -169,12 +168,15 @@ def status(report: dict[str, Any], as_json: bool) -> None:
     if as_json:
         emit_json("status", report)
         return
-    columns = ["source", "health", "rung", "last_success", "last_error", "next_run", "articles_today"]
+    columns = ["source", "health", "rung", "coverage", "last_success", "last_error", "next_run", "articles_today"]
     table("sources", columns, ([s.get(c) for c in columns] for s in report["sources"]))
     counts = report["alerts"]
     stdout().print(f"alerts: {counts.get('pending', 0)} pending, {counts.get('dead', 0)} dead", highlight=False)
     if not report.get("daemon_scheduled", True):
         stdout().print("next runs: no daemon has scheduled this database yet", highlight=False)
+    unclean = (report.get("daemon") or {}).get("unclean_stop")
+    if unclean:  # what the running daemon found at its start
+        stdout().print(f"daemon: {unclean}", highlight=False)
     notices = report.get("admin_notices") or []
     if notices:
         columns = ["created_at", "channel", "status", "title"]

@@ -29,9 +29,17 @@ def _source_row(state: SourceState, next_run: datetime | None, today: int) -> di
         "source": state.name, "health": state.health, "last_success": state.last_success_at,
         "last_error": state.last_error, "last_error_at": state.last_error_at,
         "consecutive_failures": state.consecutive_failures, "rung": state.last_rung,
+        "coverage": _coverage(state.last_rung),
         "last_new_article": state.last_new_article_at, "next_run": next_run,
         "articles_today": today,
     }
+
+
+def _coverage(rung: str | None) -> str | None:
+    """"headlines only" when the last run read the aggregator's headlines, not the outlet's pages."""
+    if rung is None:
+        return None
+    return "headlines only" if rung == "headlines" else "articles"
 
 
 def _unrun_row(source: Any, next_run: datetime | None) -> dict[str, Any]:
@@ -39,7 +47,7 @@ def _unrun_row(source: Any, next_run: datetime | None) -> dict[str, Any]:
     return {
         "source": source.name, "health": "never run" if source.enabled else "disabled",
         "last_success": None, "last_error": None, "last_error_at": None, "consecutive_failures": 0,
-        "rung": None, "last_new_article": None, "next_run": next_run, "articles_today": 0,
+        "rung": None, "coverage": None, "last_new_article": None, "next_run": next_run, "articles_today": 0,
     }
 
 
@@ -59,6 +67,7 @@ def collect_status(settings: Settings, engine: Engine) -> dict[str, Any]:
     from crawler.sources import load_sources
     from scheduler.daemon import crawl_job_id
     from scheduler.jobstore import next_run_times
+    from scheduler.stops import last_start
 
     next_runs = next_run_times(settings)
     catalogue = load_sources(settings.sources_file)
@@ -71,4 +80,4 @@ def collect_status(settings: Settings, engine: Engine) -> dict[str, Any]:
         sources += [_unrun_row(s, next_runs.get(crawl_job_id(s.name))) for s in catalogue if s.name not in seen]
         notices = _admin_notices(session)
     return {"sources": sources, "alerts": alert_counts, "admin_notices": notices,
-            "daemon_scheduled": bool(next_runs)}
+            "daemon_scheduled": bool(next_runs), "daemon": last_start(settings)}
