@@ -7,7 +7,7 @@ import pytest
 from analysis.body import main_body
 from analysis.language import detect_language
 from analysis.places import find_cities
-from analysis.text import split_sentences
+from analysis.text import fold, split_sentences
 
 
 @pytest.mark.parametrize("text, city", [
@@ -53,3 +53,17 @@ def test_body_drops_teasers_and_footers() -> None:
             "Ces articles devraient vous intéresser :\nThales investit 350 MDH")
     body = main_body(text)
     assert "Thales" not in body and "Troisième" in body
+
+
+def test_guarded_term_lists_match_exactly_like_their_regex() -> None:
+    from analysis.text import compile_terms
+
+    terms = ("centre d'appels", "call center", "مركز النداء", "التعهيد", "e-commerce", "ntt data")
+    guarded = compile_terms(terms)
+    texts = ["le centre d' appels de fes", "two call-centers", "افتتاح مركز جديد للنداء", "وللتعهيد", "no topic at all",
+             "ntt-data morocco", "le e commerce"]
+    for text in map(fold, texts):
+        assert [m.group(0) for m in guarded.finditer(text)] == [m.group(0) for m in guarded.regex.finditer(text)]
+        assert bool(guarded.search(text)) == bool(guarded.regex.search(text))
+    assert guarded.search("aucun terme ici") is None and guarded.findall("aucun terme ici") == []
+    assert "centre" in guarded.pattern
