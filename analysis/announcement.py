@@ -18,9 +18,9 @@ from analysis.sentences import SentenceFacts
 from analysis.text import unique
 
 # Negative cues in the title that make the whole article a non-announcement.
-TITLE_BLOCKERS = ("strike", "loss", "salary", "forecast", "retrospective", "award")
+TITLE_BLOCKERS = ("strike", "loss", "salary", "forecast", "retrospective", "award", "merger")
 # Always disqualifying, whoever the subject is.
-HARD_BLOCKERS = ("loss", "strike", "salary", "retrospective", "conditional")
+HARD_BLOCKERS = ("loss", "strike", "salary", "retrospective", "conditional", "merger")
 # Disqualifying unless a company is the one committing ("signed at the fair", "its own target").
 SOFT_BLOCKERS = ("sector_stats", "target", "forecast", "event")
 WEAK_JOB_FLAGS = frozenset({"initial", "seats"})

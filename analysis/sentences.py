@@ -12,7 +12,7 @@ from analysis.resources import Lexicon, cue, cue_reason
 from analysis.text import fold
 
 NEGATIVE_TABLES = ("sector_stats", "target", "forecast", "salary", "event", "strike", "loss", "retrospective",
-                   "conditional", "award")
+                   "conditional", "award", "merger")
 BAD_JOB_FLAGS = frozenset({"headcount", "rate", "loss", "training", "indirect", "group", "past", "stats", "cumulative"})
 SUBJECT_SPAN = 45
 BAD_MONEY_FLAGS = frozenset({"turnover", "salary", "aid", "per_unit", "conversion", "training", "past", "cumulative"})

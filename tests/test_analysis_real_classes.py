@@ -242,3 +242,14 @@ def test_an_anniversary_of_an_existing_site_is_no_announcement() -> None:
         "Le groupe Datanor a célébré à Casablanca le premier anniversaire de l'implantation de son centre offshore "
         "à Casanearshore, qui compte déjà 180 collaborateurs. Le centre sert des clients francophones."))
     assert not result.announcement
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Fusion Vocalis-Tellium", "La fusion entre Vocalis et Tellium, spécialistes de la relation client, crée un groupe qui "
+                              "emploiera 14.000 personnes au Maroc."),
+    ("Callnet Maroc distribue 60 MDH", "Le centre d'appels Callnet Maroc a annoncé la distribution de dividendes de 60 "
+                                       "millions de dirhams à ses actionnaires."),
+])
+def test_a_merger_or_a_cash_distribution_is_no_announcement(title: str, text: str) -> None:
+    result = analyze(title=title, text=text)
+    assert result.relevant and not result.announcement
