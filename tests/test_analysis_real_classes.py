@@ -245,7 +245,7 @@ def test_an_anniversary_of_an_existing_site_is_no_announcement() -> None:
 
 
 @pytest.mark.parametrize("title, text", [
-    ("Fusion Vocalis-Tellium", "La fusion entre Vocalis et Tellium, spécialistes de la relation client, crée un groupe qui "
+    ("Fusion Vocalis-Tellium", "La fusion entre Vocalis et Tellium, opérateurs de centres d'appels, crée un groupe qui "
                               "emploiera 14.000 personnes au Maroc."),
     ("Callnet Maroc distribue 60 MDH", "Le centre d'appels Callnet Maroc a annoncé la distribution de dividendes de 60 "
                                        "millions de dirhams à ses actionnaires."),
