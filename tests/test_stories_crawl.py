@@ -8,6 +8,8 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from alerts_servers import SlackServer
+
+from alerts.labels import source_name
 from devkit.replica import ReplicaArticle, ReplicaWeb
 from newswatch.app import crawl_once, open_database
 from storage.models import Alert, Article
@@ -105,5 +107,6 @@ def test_the_alert_lists_the_copies_crawled_in_the_same_run(
         crawl_once(settings, sources_file=web.write_sources(tmp_path / "sources.toml"))
     assert len(sink.messages) == 1
     mail = sink.messages[0].decode("utf-8", errors="replace")
-    reported = [name for name in ("replica-wp", "replica-arc", "replica-custom") if name in mail]
+    names = [source_name(slug) for slug in ("replica-wp", "replica-arc", "replica-custom")]
+    reported = [name for name in names if name in mail]  # sources are shown by name
     assert len(reported) == 3, reported  # the alerting source plus "also reported by" the other two
