@@ -160,3 +160,46 @@ def test_same_company_other_figures_is_its_next_project():
     match = same_event(same_jobs_other_amount, adds_amount)
     assert match.same
     assert material_change(same_jobs_other_amount, adds_amount) == ["amount 30,000,000 MAD"]
+
+
+def test_figures_of_one_event_need_only_be_compatible():
+    story = StoryFacts(story_id=1, known=False, kinds={"mou"}, companies={"astriva", "bluecall"},
+                       jobs={3000}, amounts={("MAD", 240e6)}, numbers={3000.0, 1800.0, 1200.0, 240e6},
+                       cities={"rabat", "tanger"})
+    part = _cand(companies=["Astriva"], jobs=1800, cities=["Kénitra"])
+    rounded = _cand(companies=["Astriva", "Bluecall"], jobs=2900, investment_amount=250e6)
+    missing = _cand(companies=["Bluecall"], cities=["Tétouan"])
+    for report in (part, rounded, missing):
+        assert same_event(report, story).same, report
+        assert material_change(report, story) == []  # other readings are not news
+    total_after_part = StoryFacts(story_id=2, known=False, companies={"astriva"}, jobs={1800})
+    total = _cand(companies=["Astriva", "Bluecall"], jobs=3000)
+    assert same_event(total, total_after_part, numbers={3000.0, 1800.0, 1200.0}).same
+
+
+def test_one_company_two_sites_or_far_figures_are_two_events():
+    story = StoryFacts(story_id=1, known=False, kinds={"jobs"}, companies={"castelis"},
+                       jobs={300}, cities={"tanger"})
+    other_site = same_event(_cand(companies=["Castelis"], jobs=1500, cities=["Dakhla"]), story)
+    assert not other_site.same and "other place" in other_site.why
+    far = same_event(_cand(companies=["Castelis"], jobs=3000), story)
+    assert not far.same and "too far apart" in far.why
+    # Salé is Rabat's employment area: one event, not two sites.
+    rabat = StoryFacts(story_id=2, known=False, companies={"zenfield digital"}, jobs={1000},
+                       cities={"rabat"})
+    assert same_event(_cand(companies=["Zenfield Digital"], jobs=1000, cities=["Salé"]), rabat).same
+
+
+def test_subsidiaries_and_transliterations_are_one_company():
+    story = StoryFacts(story_id=1, known=False, companies={"webhelp"}, jobs={700})
+    assert same_event(_cand(companies=["Concentrix"], jobs=700), story).same
+    assert same_event(_cand(companies=["ويب هيلب"], jobs=700), story).same
+    assert not same_event(_cand(companies=["Orbisa Contact"], jobs=700), story).same
+
+
+def test_seed_events_match_on_company_and_a_figure_written_in_the_seed():
+    seed = StoryFacts(story_id=1, known=True, numbers={2000.0, 20000.0, 2e9},
+                      seed_article_id=1, seed_words=frozenset({"dell", "centres", "appels"}))
+    assert same_event(_cand(companies=["Dell"], jobs=2000), seed).same
+    assert not same_event(_cand(companies=["Dell"], jobs=600), seed).same
+    assert not same_event(_cand(companies=["Helix Data"], jobs=2000), seed).same
