@@ -128,9 +128,10 @@ class SentenceFacts:
         return [cue_reason(f"negative.{name}") for name in self.negatives]
 
 
-# "a recruté 4.000 personnes en 2021": a past figure, whoever reports it.
+# "a recruté 4.000 personnes en 2021": a past figure, whoever reports it; "X, qui a réalisé 300 MDH de
+# chiffre d'affaires en 2023, va créer 600 emplois" is background in a relative clause.
 _PAST_WITH_YEAR = re.compile(
-    r"\b(?:a|ont|avait|avaient)\s+(?:deja\s+)?(?:recrute|cree|embauche|realise|genere|investi|employe)\b[^.;]{0,80}"
+    r"\b(?<!qui )(?<!which )(?:a|ont|avait|avaient)\s+(?:deja\s+)?(?:recrute|cree|embauche|realise|genere|investi|employe)\b[^.;]{0,80}"
     r"\ben\s+(?:19|20)\d\d\b|\ben\s+(?:19|20)\d\d\s*,[^.;]{0,60}\b(?:a|ont)\s+(?:recrute|cree|embauche)\b"
     r"|\b(?:hired|created|recruited)\b[^.;]{0,80}\bin\s+(?:19|20)\d\d\b")
 

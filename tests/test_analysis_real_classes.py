@@ -253,3 +253,10 @@ def test_an_anniversary_of_an_existing_site_is_no_announcement() -> None:
 def test_a_merger_or_a_cash_distribution_is_no_announcement(title: str, text: str) -> None:
     result = analyze(title=title, text=text)
     assert result.relevant and not result.announcement
+
+
+def test_a_past_figure_in_a_relative_clause_does_not_hide_the_commitment() -> None:
+    result = analyze(title=None, text=(
+        "La société de centres d'appels Sorvia, qui a réalisé un chiffre d'affaires de 210 MDH en 2024, va créer "
+        "450 emplois à Béni Mellal."))
+    assert result.announcement and result.jobs == 450 and result.investment is None
