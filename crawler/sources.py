@@ -78,7 +78,7 @@ class Selectors(BaseModel):
 OWN_RUNGS = ("sitemap", "feed", "wp-api", "section")
 HEADLINES = "headlines"
 RungName = Literal["sitemap", "feed", "wp-api", "section", "headlines"]
-_HOST = re.compile(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
+_HOST = re.compile(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$")
 
 
 def google_news_feed(query: str, language: str) -> str:
