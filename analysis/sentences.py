@@ -164,9 +164,14 @@ _COMPANY_NOUN_SUBJECT = re.compile(
     r"operateur|multinationale|multinational|entreprise|geant|giant|provider|prestataire|outsourceur)\b")
 
 
+FRONTED_SPAN = 40  # "Entre autres opérateurs, l'Espagnol X a annoncé": a short fronted phrase before the subject
+
+
 def _starts_with_pronoun(folded: str) -> bool:
     stripped = folded.lstrip(" \"'«-")
-    return bool(cue("company_pronoun").match(stripped) or _COMPANY_NOUN_SUBJECT.match(stripped))
+    comma = stripped.find(", ", 0, FRONTED_SPAN)
+    heads = [stripped] + ([stripped[comma + 2:]] if comma > 0 else [])
+    return any(cue("company_pronoun").match(h) or _COMPANY_NOUN_SUBJECT.match(h) for h in heads)
 
 
 def sentence_facts(index: int, text: str, is_title: bool, lexicon: Lexicon) -> SentenceFacts:

@@ -260,3 +260,10 @@ def test_a_past_figure_in_a_relative_clause_does_not_hide_the_commitment() -> No
         "La société de centres d'appels Sorvia, qui a réalisé un chiffre d'affaires de 210 MDH en 2024, va créer "
         "450 emplois à Béni Mellal."))
     assert result.announcement and result.jobs == 450 and result.investment is None
+
+
+def test_a_named_company_after_a_fronted_phrase_commits_even_at_a_fair() -> None:
+    result = analyze(title="Relation client : les opérateurs regardent vers le nord", text=(
+        "Le salon international de la relation client s'est tenu le week-end dernier à Casablanca. Parmi les "
+        "exposants, l'Italien Gruppo Vortex a annoncé l'ouverture de deux centres d'appels, à Tétouan et à Nador."))
+    assert result.announcement
