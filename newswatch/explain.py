@@ -69,7 +69,11 @@ def _article_report(session: Session, article: Article) -> dict[str, Any]:
         "alerts": [{"id": a.id, "channel": a.channel, "kind": a.kind, "status": a.status} for a in alerts],
         "story": None if story is None else {
             "id": story.id, "known": story.known, "title": story.title,
-            "articles": [{"id": o.id, "source": o.source, "url": o.url} for o in others],
+            "articles": [
+                {"id": o.id, "source": o.source, "url": o.url, "seed": o.is_seed,
+                 "figures": _figures(o)}
+                for o in others
+            ],
         },
     }
 
@@ -77,6 +81,8 @@ def _article_report(session: Session, article: Article) -> dict[str, Any]:
 def _verdict(article: Article, alerts: list[Alert]) -> str:
     if article.is_seed:
         return "seed article (known corpus)"
+    if article.status == "known" and (article.decision or "").startswith("same event"):
+        return "reports an event of the seed corpus: never alerted"
     if article.status == "known":
         return "copy of a known (seed) article: never alerted"
     if article.status == "duplicate":
@@ -110,5 +116,20 @@ def _lines(report: dict[str, Any]) -> list[str]:
     story = report["story"]
     if story:
         lines.append(f"story {story['id']}{' (known)' if story['known'] else ''}: {len(story['articles'])} article(s)")
-        lines += [f"  - {o['source']}: {o['url']}" for o in story["articles"]]
+        lines += [f"  - {o['source']}: {o['url']}{_figures_note(o)}" for o in story["articles"]]
+        lines += [f"known from seed {o['url']}" for o in story["articles"] if o["seed"]]
     return lines
+
+
+def _figures(article: Article) -> str:
+    """The figures this outlet gave (outlets of one event often disagree)."""
+    analysis = article.analysis or {}
+    parts = [f"{analysis['jobs']} jobs"] if analysis.get("jobs") else []
+    investment = analysis.get("investment") or {}
+    if isinstance(investment, dict) and investment.get("amount"):
+        parts.append(f"{investment['amount']:,.0f} {investment.get('currency') or ''}".strip())
+    return ", ".join(parts)
+
+
+def _figures_note(article: dict[str, Any]) -> str:
+    return f" ({article['figures']})" if article.get("figures") else ""

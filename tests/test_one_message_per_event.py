@@ -196,7 +196,7 @@ def test_seed_events_are_known_and_explain_names_the_seed(crawled: Crawled) -> N
     assert len(announced) >= 3  # most re-reports read as announcements: the check is real
     assert {a.status for a in announced} == {"known"}
     lines = "\n".join(crawled.explained["seed-003"])
-    assert "the event of seed article" in lines and "seed:003_" in lines
+    assert "the event of seed article" in lines and "known from seed seed:003_" in lines
 
 
 def test_hard_negatives_stay_apart(crawled: Crawled) -> None:
