@@ -6,7 +6,7 @@ import re
 from functools import cache, lru_cache
 
 from analysis.places import mentions_city
-from analysis.resources import Lexicon, data_file
+from analysis.resources import Lexicon, cue, data_file
 from analysis.text import ARABIC, compile_terms, fold, unique
 
 _NAME_TOKEN = r"(?:[A-Z][\w&.\-'’]*[\w&]|[A-Z]|[a-z]+[A-Z][\w\-]*|\d+[A-Z][\w\-]*)"
@@ -14,7 +14,8 @@ _NAME = rf"{_NAME_TOKEN}(?:[ ](?:&[ ])?{_NAME_TOKEN}){{0,3}}"
 _APPOSITION = (r"qui\b|soci[ée]t[ée]|sp[ée]cialis|filiale|groupe|leader|dont\b|bas[ée]e?\b|op[ée]rateur|"
                r"entreprise|acteur|num[ée]ro|l'une?\b|l’une?\b|une?\b|which\b|an?\b|the\b|company|firm|"
                r"provider|subsidiary|pr[ée]sent|install[ée]|implant[ée]|[ée]tabli")
-_EXECUTIVE_OF = 8  # index of the "le PDG de X" pattern in `_patterns()`: X is a company, not a person
+_EXECUTIVE_OF = 10  # index of the "le PDG de X" pattern in `_patterns()` (the one before is "director at X"):
+# their X is a company, not a person
 _PREPOSITIONS = r"(?:dans|à|a|au|aux|en|sur|pour|avec|par|vers|depuis|chez|entre|et|ou|in|at|on|with|for|and)"
 _AR_LETTERS = "[\u0621-\u064a\u0671-\u06d3]"  # letters only: no Arabic comma or digits
 _LOWER_WORDS = rf"(?:(?!{_PREPOSITIONS}[ ])[a-zàâçéèêëîïôûùüÿœ'’\-]+[ ]){{0,6}}?"
@@ -57,6 +58,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
                    rf"men[ée]e?s? par|initi[ée]e?s? par|op[ée]r[ée]e?s? par|pilot[ée]e?s? par|operated by|led by|"
                    rf"backed by)[ ]+(?:(?i:la soci[ée]t[ée]|le groupe|l'op[ée]rateur|l’op[ée]rateur|the company)[ ]+)?"
                    rf"(?P<name>{_NAME})"),
+        # "..., backing X, which will open", "X, qui va ouvrir": a relative clause after the name
+        re.compile(rf"(?P<name>{_NAME}),[ ]+(?i:which|qui|that)[ ]+(?i:{verbs})\b"),
         # "De son côté, X, ...", "Quant à X": a new company taking the turn in an enumeration
         re.compile(rf"(?i:de son c[ôo]t[ée]|pour sa part|quant [àa]|de leur c[ôo]t[ée]|for its part)[ ,]+(?P<name>{_NAME})"),
         # "en partenariat avec X", "in partnership with X": the partner commits too
@@ -68,6 +71,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
                    rf"mou|partnership|partenariat)(?:[^.;]{{0,60}}?)[ ](?i:avec|with)[ ]+"
                    rf"(?:(?i:la soci[ée]t[ée]|le groupe|l'op[ée]rateur|l’op[ée]rateur|the company|the firm|the group)[ ]+)?"
                    rf"(?P<name>{_NAME})"),
+        # "Director of Operations at X", "head of sales at X": a quoted executive's company
+        re.compile(rf"(?i:director|head|manager|vice[- ]president|officer)(?:[ ](?i:of)[ ][A-Z][a-z]+"
+                   rf"(?:[ ](?:and|&)[ ][A-Z][a-z]+)?)?[ ]at[ ](?P<name>{_NAME})"),
         # "le PDG de X", "CEO of X": the company of a quoted executive
         re.compile(rf"(?i:\b(?:pdg|p-dg|directeur g[ée]n[ée]ral|directrice g[ée]n[ée]rale|dg|ceo|pr[ée]sidente?|"
                    rf"fondat(?:eur|rice)|patronne?|managing director|chief executive)[ ]+"
@@ -140,7 +146,7 @@ def _speech_after() -> re.Pattern[str]:
 _ELIDED = re.compile(r"^(?:[LlDd]|Qu|qu)['’]")
 _REGION_WORDS = frozenset("sakia el hamra oued eddahab souss massa draa tafilalet oriental rif sud nord "
                           "settat chaouia doukkala abda tensift haouz gharb chrarda beni hssen shore nearshore med "
-                          "technopole technopolis zone zones port offshore".split())
+                          "technopole technopolis zone zones port offshore casanearshore casashore park parc free".split())
 
 
 def _is_place(name: str) -> bool:
@@ -190,6 +196,8 @@ def _clean_name(name: str) -> str | None:
         return None
     if all(t in _common_nouns() for t in tokens):
         return None  # "Delivery Center", "Business Unit": what the company opens, not who
+    if cue("negative.abroad").fullmatch(fold(cleaned)):
+        return None  # "Dakar", "Abidjan": a place abroad
     return cleaned
 
 
@@ -221,8 +229,21 @@ def _title_after() -> re.Pattern[str]:
     return re.compile(rf"^[ ]*,[ ]*(?:le |la |l'|the )?(?i:{_alt(_vocab()['person_titles'])})\b")
 
 
+_PROGRAMME_BEFORE = re.compile(r"(?i:\b(?:plan|programme|program|strat[ée]gie|strategy|initiative|pacte|pact|vision|"
+                               r"label|prix|award|salon|forum|[ée]dition|op[ée]ration|campagne|campaign|fonds|fund))"
+                               r"[ ](?:[a-zà-ÿ'’\-]+[ ]){0,2}$")
+
+
+# "the Ministry of Digital Transition and Administrative Reform is": the tail of an institution's name.
+_INSTITUTION_BEFORE = re.compile(
+    r"\b(?:Ministry|Minist[èe]re|Department|D[ée]partement|Agency|Agence|Council|Conseil|Commission|Direction|"
+    r"Office|Secr[ée]tariat)(?:[ ](?:of|de|du|des|la|le|l'|d'|and|et|&|chargée?|charged|for|[A-Z][\w'’\-]*))*[ ]$")
+
+
 def _is_person(sentence: str, start: int, end: int) -> bool:
     after = sentence[end:]
+    if _INSTITUTION_BEFORE.search(sentence[max(0, start - 120):start]):
+        return True  # not a person either, but not a company: the same verdict
     return (bool(_person_context().search(sentence[:start])) or bool(_speech_after().match(after))
             or bool(_title_after().match(after)))
 
@@ -260,8 +281,10 @@ def _raw_pattern_companies(sentence: str) -> list[tuple[int, str]]:
     for number, pattern in enumerate(_patterns()):
         for match in pattern.finditer(sentence):
             start, end = match.span("name")
-            if number != _EXECUTIVE_OF and _is_person(sentence, start, end):
+            if number < _EXECUTIVE_OF - 1 and _is_person(sentence, start, end):
                 continue
+            if _PROGRAMME_BEFORE.search(sentence[max(0, start - 40):start]):
+                continue  # "le plan Emergence", "the Go Siyaha programme": a programme or an event
             if number == 1 and re.search(r"(?i:\b(?:of|de|du|des|d'|l'|d’|l’))[ ]?$", sentence[:start]) \
                     and match.group("name").split()[0] not in _nationalities():
                 continue
@@ -304,6 +327,11 @@ _ARABIC_NON_NAMES = re.compile(
 
 
 @cache
+def _arabic_non_names() -> frozenset[str]:
+    return frozenset(fold(w) for w in _vocab()["arabic_non_names"])
+
+
+@cache
 def _arabic_company_nouns() -> frozenset[str]:
     words = _vocab()["arabic_intro"] + _vocab()["arabic_company_nouns"]
     return frozenset(fold(w) for w in words)
@@ -317,7 +345,7 @@ def _arabic_name(candidate: str) -> str | None:
         return None
     if folded.startswith(("ال", "لل", "بال", "وال", "فال")):
         return None  # a definite common noun ("شركة للتعهيد"), not a name
-    if folded in _arabic_company_nouns():
+    if folded in _arabic_company_nouns() or folded in _arabic_non_names():
         return None  # "فرع شركة فرنسية": the word for company, not its name
     if len(folded) < 4 or folded in _ARABIC_FUNCTION_WORDS:
         return None

@@ -163,3 +163,24 @@ def test_an_inaugurated_park_stands_for_the_project_when_no_company_is_named() -
 ])
 def test_cities_are_where_the_announced_site_is(title: str | None, text: str, cities: list[str]) -> None:
     assert _names(title, text)[1] == cities
+
+
+@pytest.mark.parametrize(("title", "text", "company"), [
+    # an Arabic word after "شركة" that is not a name
+    (None, "افتتحت شركة «لوميرا» مركزا للاتصال بمدينة تطوان سيوفر 300 منصب شغل، بعد انتقالها من شركة أخرى للتعهيد.",
+     "لوميرا"),
+    # a place abroad
+    (None, "Kavantis va ouvrir deux centres d'appels, à Agadir et Dakar (300 emplois chacun), dans l'offshoring.",
+     "Kavantis"),
+    # the tail of a ministry's name
+    (None, "The Ministry of Digital Transition and Administrative Reform is backing Selvaro, which will open a "
+           "500-seat outsourcing centre in Oujda.", "Selvaro"),
+    # a programme's name
+    (None, "Retenue par le programme Nexus Emploi, qui finance les nouveaux sites, Brivanta va créer 300 emplois dans "
+           "son centre d'appels de Tanger.", "Brivanta"),
+    # a person introduced by an English job title
+    (None, "Nadia Benkirane, Director of Operations at Halvren, said the company will open a 300-seat call centre "
+           "in Fez.", "Halvren"),
+])
+def test_only_the_committing_company_is_named(title: str | None, text: str, company: str) -> None:
+    assert _names(title, text)[0] == [company]
