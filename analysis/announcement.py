@@ -334,6 +334,9 @@ def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic
     if not chosen or all(f.is_title for f in chosen) and not body:
         return Decision(False, reasons=unique(reasons) or ["no commitment sentence"])
     jobs_value = _pick(_job_values(chosen))
+    if jobs_value is None:
+        # "• Premier site pilote à Oujda, jusqu'à 800 nouveaux emplois": the site as subject, no verb of its own.
+        jobs_value = _pick(_job_values([f for f in supporting if f.event_subject]))
     investment = _pick_investment(chosen)
     summed = _sum_of_commitments(chosen, body) if _several_commitments(title, body) else _Summed()
     jobs_value = summed.jobs or jobs_value

@@ -103,6 +103,8 @@ _STUDY_BEFORE = re.compile(r"\b(?:selon une etude|d'apres une etude|une etude|l'
 # programme's running total, not this commitment.
 _CUMULATIVE = re.compile(r"(?:\bsince\b|\bdepuis\b|منذ)[^.;]{0,80}(?:\btotal\b|\boverall\b|\bcumul|\bensemble\b|اجمالي|مجموع)"
                          r"|(?:\btotal\b|\boverall\b|\bcumul|اجمالي|مجموع)[^.;]{0,80}(?:\bsince\b|\bdepuis\b|منذ)")
+# "avec la possibilité d'atteindre 1.000", "مع إمكانية الوصول إلى": a possibility, not a commitment.
+_POSSIBILITY = re.compile(r"\b(?:possibilite|possibility|eventuellement|possibly)\b|امكانيه|احتمال")
 # "Au total, ils assureront plus de 3.000 emplois": an event total over several companies.
 _TOTAL_BEFORE = re.compile(r"(?:\bau total\b|\bin total\b|\ban overall\b|\bau global\b|\bun total de\b|"
                            r"\ba total of\b|\bensemble\b|\bcumulee?s?\b|في المجموع|ما مجموعه|اجمالي)[^.;]{0,60}$")
@@ -141,6 +143,8 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
         flags.add("past")
     if _STUDY_BEFORE.search(folded[:q.start]):
         flags.add("stats")
+    if _POSSIBILITY.search(raw_before[-40:]):
+        flags.add("possible")
     if _CUMULATIVE.search(folded):
         flags.add("cumulative")
     near = folded[max(0, q.start - 60):min(len(folded), tail_end + 40)]

@@ -267,3 +267,15 @@ def test_a_named_company_after_a_fronted_phrase_commits_even_at_a_fair() -> None
         "Le salon international de la relation client s'est tenu le week-end dernier à Casablanca. Parmi les "
         "exposants, l'Italien Gruppo Vortex a annoncé l'ouverture de deux centres d'appels, à Tétouan et à Nador."))
     assert result.announcement
+
+
+def test_a_possibility_is_not_the_job_figure() -> None:
+    assert _jobs("وسيرفع المشروع عدد المهندسين إلى 400 مهندس، مع إمكانية الوصول إلى نحو ألف متعاون.") == [
+        (400, True), (1000, False)]
+
+
+def test_a_verbless_bullet_about_the_pilot_site_gives_the_figure() -> None:
+    result = analyze(title="A new hybrid model for regional call centres", text=(
+        "• First pilot site in Safi with up to 350 new jobs created\n"
+        "Outsourcing group Callora launches a new model of sites combining telework and on-site work in Safi."))
+    assert result.announcement and result.jobs == 350
