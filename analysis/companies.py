@@ -426,16 +426,16 @@ _GAZETTEERS: dict[int, tuple[Lexicon, tuple[tuple[str, re.Pattern[str]], ...], r
 
 def _gazetteer(lexicon: Lexicon) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str]]:
     """The lexicon's companies plus the sector vocabulary of `companies.toml` (Arabic spellings),
-    per name and as one combined pattern. Kept per lexicon object: hashing a Lexicon is costly."""
+    per name, and the vocabulary's spellings as one pattern. Kept per lexicon object: hashing a
+    Lexicon is costly."""
     entry = _GAZETTEERS.get(id(lexicon))
     if entry is None or entry[0] is not lexicon:
         known = dict(lexicon.companies)
         extra = tuple((name, compile_terms(tuple(group))) for name, group in _vocab().get("known", {}).items())
         per_name = tuple(lexicon.companies) + tuple((n, p) for n, p in extra if n not in known) + \
             tuple((n, p) for n, p in extra if n in known)
-        spellings = [str(s) for group in _vocab().get("known", {}).values() for s in group]
-        combined = re.compile(f"{lexicon.company_any.pattern}|{compile_terms(tuple(spellings)).pattern}")
-        entry = _GAZETTEERS[id(lexicon)] = (lexicon, per_name, combined)
+        spellings = tuple(str(s) for group in _vocab().get("known", {}).values() for s in group)
+        entry = _GAZETTEERS[id(lexicon)] = (lexicon, per_name, compile_terms(spellings))
     return entry[1], entry[2]
 
 
@@ -447,8 +447,8 @@ def _known_hits(sentence: str, lexicon: Lexicon) -> list[tuple[int, str, str]]:
     form keeps a local subsidiary's suffix ("NTT Data Morocco"); Arabic-script mentions report the
     brand's Latin name."""
     folded = fold(sentence)
-    per_name, combined = _gazetteer(lexicon)
-    if not combined.search(folded):
+    per_name, known_any = _gazetteer(lexicon)
+    if not (lexicon.company_any.search(folded) or known_any.search(folded)):
         return []
     same_length = len(folded) == len(sentence)
     hits, seen = [], set()
