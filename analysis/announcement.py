@@ -250,6 +250,19 @@ def _figure_evidence(sentences: list[SentenceFacts], jobs: int | None, investmen
     return jobs_text, money_text
 
 
+def _first_phase_figures(chosen: list[SentenceFacts], jobs: float | None,
+                         investment: Investment | None) -> tuple[float | None, Investment | None]:
+    """A first tranche inaugurated: its own figures over the whole project's ("1 MMDH for the park,
+    210 MDH for its first tranche")."""
+    phase_jobs = [j.value for f in chosen for j in f.good_jobs if "first_phase" in j.flags]
+    phase_money = [m for f in chosen if f.invest_word or f.commit for m in f.good_money if "first_phase" in m.flags]
+    if phase_jobs:
+        jobs = float(phase_jobs[0])
+    if phase_money:
+        investment = Investment(amount=phase_money[0].amount, currency=phase_money[0].currency)  # type: ignore[arg-type]
+    return jobs, investment
+
+
 def _pick_investment(facts_list: list[SentenceFacts]) -> Investment | None:
     money = [(m, f.is_title) for f in facts_list for m in f.good_money if f.invest_word or f.commit]
     if not money:
@@ -338,6 +351,7 @@ def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic
         # "• Premier site pilote à Oujda, jusqu'à 800 nouveaux emplois": the site as subject, no verb of its own.
         jobs_value = _pick(_job_values([f for f in supporting if f.event_subject]))
     investment = _pick_investment(chosen)
+    jobs_value, investment = _first_phase_figures(chosen, jobs_value, investment)
     summed = _sum_of_commitments(chosen, body) if _several_commitments(title, body) else _Summed()
     jobs_value = summed.jobs or jobs_value
     investment = summed.investment or investment

@@ -103,6 +103,10 @@ _STUDY_BEFORE = re.compile(r"\b(?:selon une etude|d'apres une etude|une etude|l'
 # programme's running total, not this commitment.
 _CUMULATIVE = re.compile(r"(?:\bsince\b|\bdepuis\b|منذ)[^.;]{0,80}(?:\btotal\b|\boverall\b|\bcumul|\bensemble\b|اجمالي|مجموع)"
                          r"|(?:\btotal\b|\boverall\b|\bcumul|اجمالي|مجموع)[^.;]{0,80}(?:\bsince\b|\bdepuis\b|منذ)")
+# "la première tranche ... 210 millions", "ستخلق في شطرها الأول 1500": the phase being inaugurated.
+_FIRST_PHASE = re.compile(r"\b(?:premiere (?:tranche|phase)|first (?:part|phase|tranche|stage)|phase (?:1|one|i))\b"
+                          r"|شطر\S* الاول|المرحله الاولي|الشطر الاول")
+FIRST_PHASE_SPAN = 70
 # "avec la possibilité d'atteindre 1.000", "مع إمكانية الوصول إلى": a possibility, not a commitment.
 _POSSIBILITY = re.compile(r"\b(?:possibilite|possibility|eventuellement|possibly)\b|امكانيه|احتمال")
 # "Au total, ils assureront plus de 3.000 emplois": an event total over several companies.
@@ -145,6 +149,8 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
         flags.add("stats")
     if _POSSIBILITY.search(raw_before[-40:]):
         flags.add("possible")
+    if _FIRST_PHASE.search(folded[max(0, q.start - FIRST_PHASE_SPAN):q.start]):
+        flags.add("first_phase")
     if _CUMULATIVE.search(folded):
         flags.add("cumulative")
     near = folded[max(0, q.start - 60):min(len(folded), tail_end + 40)]
@@ -277,6 +283,8 @@ def _money_flags(folded: str, start: int, end: int) -> frozenset[str]:
         flags.add("per_unit")
     if _CONVERSION_BEFORE.search(folded[max(0, start - 20):start]):
         flags.add("conversion")
+    if _FIRST_PHASE.search(folded[max(0, start - FIRST_PHASE_SPAN):start]):
+        flags.add("first_phase")
     return frozenset(flags)
 
 

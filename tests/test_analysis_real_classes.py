@@ -279,3 +279,13 @@ def test_a_verbless_bullet_about_the_pilot_site_gives_the_figure() -> None:
         "• First pilot site in Safi with up to 350 new jobs created\n"
         "Outsourcing group Callora launches a new model of sites combining telework and on-site work in Safi."))
     assert result.announcement and result.jobs == 350
+
+
+def test_the_first_tranche_inaugurated_has_its_own_figures() -> None:
+    result = analyze(title=None, text=(
+        "Le Roi a inauguré la première tranche du parc offshoring Nador Shore, dont l'ensemble mobilisera une "
+        "enveloppe de 900 millions de dirhams. La première tranche a nécessité un investissement de 160 millions "
+        "de dirhams. Le parc va créer dans sa première tranche 1.300 emplois, puis 8.000 à terme."))
+    assert result.announcement and result.jobs == 1300
+    assert result.investment is not None and result.investment.amount == 160_000_000
+    assert result.investment_evidence is not None and "160" in result.investment_evidence
