@@ -52,7 +52,8 @@ def _plain_links(links: list[SourceLink]) -> list[str]:
     lines = ["", "Also reported by:"]
     for link in links:
         url = safe_url(link.url)
-        lines.append(f"  - {source_name(one_line(link.source))}" + (f": {url}" if url else ""))
+        own = f" ({one_line(link.figures)})" if link.figures else ""  # that outlet's figures
+        lines.append(f"  - {source_name(one_line(link.source))}{own}" + (f": {url}" if url else ""))
     return lines
 
 
@@ -159,8 +160,13 @@ def _html_evidence(message: AlertMessage) -> list[str]:
 
 
 def _html_sources(links: list[SourceLink]) -> list[str]:
-    items = [_a(link.url, source_name(one_line(link.source))) for link in links]
+    items = [_a(link.url, source_name(one_line(link.source))) + _html_link_figures(link)
+             for link in links]
     return _html_list("Also reported by", items) if items else []
+
+
+def _html_link_figures(link: SourceLink) -> str:
+    return f" ({escape(one_line(link.figures))})" if link.figures else ""
 
 
 def html(message: AlertMessage) -> str:

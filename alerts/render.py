@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from alerts.text import format_amount, one_line, safe_url
+from alerts.text import format_amount, format_number, one_line, safe_url
 from storage.models.core import Article, Story
 
 MAX_EVIDENCE = 3
@@ -28,6 +28,7 @@ class SourceLink(BaseModel):
     source: str
     url: str | None = None
     title: str = ""
+    figures: str = ""  # that outlet's own figures ("1 200 jobs, 90 M MAD"): outlets differ
 
 
 class DigestEntry(BaseModel):
@@ -133,8 +134,19 @@ def also_reported(article: Article, others: Iterable[Article]) -> list[SourceLin
         if other.id == article.id or other.source in seen:
             continue
         seen.add(other.source)
-        links.append(SourceLink(source=other.source, url=safe_url(other.url), title=other.title))
+        links.append(SourceLink(source=other.source, url=safe_url(other.url), title=other.title,
+                                figures=_own_figures(other)))
     return links[:MAX_ALSO_REPORTED]
+
+
+def _own_figures(article: Article) -> str:
+    analysis = article.analysis or {}
+    jobs = analysis.get("jobs")
+    parts = [f"{format_number(jobs)} jobs"] if jobs else []
+    found = analysis.get("investment") or {}
+    if isinstance(found, dict) and found.get("amount"):
+        parts.append(format_amount(float(found["amount"]), found.get("currency")) or "")
+    return ", ".join(p for p in parts if p)
 
 
 def build_message(

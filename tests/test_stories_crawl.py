@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from email import message_from_bytes, policy
 from pathlib import Path
 
 from sqlmodel import Session, select
@@ -110,3 +111,6 @@ def test_the_alert_lists_the_copies_crawled_in_the_same_run(
     names = [source_name(slug) for slug in ("replica-wp", "replica-arc", "replica-custom")]
     reported = [name for name in names if name in mail]  # sources are shown by name
     assert len(reported) == 3, reported  # the alerting source plus "also reported by" the other two
+    body = message_from_bytes(sink.messages[0], policy=policy.default).get_body(("plain",))
+    also = body.get_content().split("Also reported by:", 1)[1]
+    assert "(900 jobs, 120 M MAD)" in also  # each outlet with its own figures
