@@ -158,6 +158,8 @@ def test_an_inaugurated_park_stands_for_the_project_when_no_company_is_named() -
     # a park the text itself places in a city
     (None, "Lindora, dont le siège est à Casablanca, s'installe à Salé dans le nouveau Technopolis, un parc dédié à "
            "l'offshoring, avec 2.000 emplois.", ["Salé"]),
+    # a park of another sector named beside the site
+    (None, "Lindora ouvre à Oujda un centre d'appels de 350 postes, non loin de l'agropole de Berkane.", ["Oujda"]),
     # a region named alone: its first city stands for it
     (None, "L'opérateur Keltrix va ouvrir un centre d'appels de 300 postes dans la région Fès-Meknès.", ["Fès"]),
 ])
