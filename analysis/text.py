@@ -95,7 +95,8 @@ def _arabic_word(word: str, first: bool) -> str:
     if word.startswith("ال"):
         # "التعهيد" also appears as "للتعهيد" (ل + ال) and, after the first word, as "لتعهيد".
         return f"(?:ال|لل{'' if first else '|ل'}){re.escape(word[2:])}"
-    return re.escape(word)
+    # "مذكرات تفاهم" is also written "مذكرات التفاهم": a later word may take the article.
+    return re.escape(word) if first else f"(?:ال)?{re.escape(word)}"
 
 
 def _arabic_body(term: str) -> str:

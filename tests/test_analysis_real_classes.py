@@ -289,3 +289,12 @@ def test_the_first_tranche_inaugurated_has_its_own_figures() -> None:
     assert result.announcement and result.jobs == 1300
     assert result.investment is not None and result.investment.amount == 160_000_000
     assert result.investment_evidence is not None and "160" in result.investment_evidence
+
+
+def test_arabic_memoranda_with_the_article_and_a_minister_quoting_their_figures() -> None:
+    result = analyze(title=None, text=(
+        "أكدت الوزيرة المكلفة بالانتقال الرقمي، اليوم بالرباط، أن مذكرات التفاهم التي وقعتها الوزارة مع شركات "
+        "متخصصة في ترحيل الخدمات ستساعد في خلق أكثر من 6 آلاف فرصة عمل.\n"
+        "كما ينبغي أن تجتذب هذه المشاريع استثمارات تقدر بنحو 320 مليون درهم."))
+    assert result.announcement and result.jobs == 6000
+    assert result.investment is not None and result.investment.amount == 320_000_000
