@@ -93,7 +93,8 @@ def run_summary(summary: Any, as_json: bool) -> None:
 def articles(rows: list[Any], as_json: bool) -> None:
     fields = ["id", "source", "published_at", "status", "relevant", "announcement", "title", "url"]
     if as_json:
-        emit_json("articles", [{f: getattr(r, f) for f in fields} | {"analysis": r.analysis, "story_id": r.story_id} for r in rows])
+        emit_json("articles", [{f: getattr(r, f) for f in fields} | {"analysis": r.analysis, "story_id": r.story_id,
+                                                                     "headline_only": r.headline_only} for r in rows])
         return
     table("articles", fields, ([getattr(r, f) for f in fields] for r in rows))
 

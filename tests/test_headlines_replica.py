@@ -8,6 +8,7 @@ Slack endpoint, the real crawl in its child process.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -20,10 +21,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from sqlmodel import Session, select
+from typer.testing import CliRunner
 
 from alerts_servers import SlackServer
 from devkit.replica import ReplicaArticle, ReplicaWeb
 from newswatch.app import crawl_once, open_database
+from newswatch.cli import app
 from storage.models import Alert, Article, SourceState, Story
 
 NOW = datetime.now(UTC)
@@ -200,6 +203,10 @@ def test_a_blocked_outlet_alerts_from_its_headlines_and_a_later_full_report_join
         with Session(open_database(settings)) as session:
             state = session.get(SourceState, "medias24")
             assert state is not None and state.last_rung == "headlines"
+        env = {"NEWSWATCH_DATA_DIR": str(settings.data_dir), "NEWSWATCH_DATABASE_URL": settings.database_url}
+        listed = CliRunner().invoke(app, ["articles", "list", "--source", "medias24", "--json"], env=env)
+        assert listed.exit_code == 0, listed.output
+        assert [a["headline_only"] for a in json.loads(listed.stdout)["items"]] == [True] * len(HEADLINES)
 
         # A few hours later a second outlet publishes the full report of the first event.
         web.add_article(full_report())
