@@ -248,6 +248,12 @@ def load_sources(path: Path) -> list[Source]:
         raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise SourcesFileError(f"{path}: no such sources file") from exc
+    except IsADirectoryError as exc:
+        raise SourcesFileError(f"{path}: is a directory, expected a sources TOML file") from exc
+    except UnicodeDecodeError as exc:
+        raise SourcesFileError(f"{path}: not UTF-8 text (byte {exc.start}): save it as UTF-8") from exc
+    except OSError as exc:
+        raise SourcesFileError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise SourcesFileError(f"{path}: not valid TOML: {exc}") from exc
     entries = raw.get("source", [])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import timedelta
-from enum import Enum
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # the shell's 128 + SIGINT
 
 app = typer.Typer(
     help="Watch Moroccan business news for offshoring job and investment announcements.",
@@ -41,15 +42,20 @@ for sub, name in ((articles_app, "articles"), (alerts_app, "alerts"), (seeds_app
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 SourcesOpt = Annotated[Optional[Path], typer.Option("--sources", help="A sources TOML file.")]
-# Enums: typer refuses any other value as a usage error (exit 2) that lists the valid ones.
-AlertStatus = Enum("AlertStatus", {s: s for s in ALERT_STATUSES}, type=str)  # type: ignore[misc]
-AlertChannel = Enum("AlertChannel", {c: c for c in ALERT_CHANNELS}, type=str)  # type: ignore[misc]
-TestChannel = Enum("TestChannel", {c: c for c in ("email", "slack", "apprise")}, type=str)  # type: ignore[misc]
-ResendStatus = Enum("ResendStatus", {s: s for s in ("dead", "suppressed", "sent")}, type=str)  # type: ignore[misc]
+TEST_CHANNELS = ("email", "slack", "apprise")
+RESEND_STATUSES = ("dead", "suppressed", "sent")
 
 
-def _value(choice: Enum | None) -> str | None:
-    return None if choice is None else str(choice.value)
+def one_of(values: tuple[str, ...]) -> Callable[[Optional[str]], Optional[str]]:
+    """An option callback: any other value is a usage error (exit 2) listing the valid ones,
+    never an empty result."""
+
+    def check(value: Optional[str]) -> Optional[str]:
+        if value is not None and value not in values:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(values)}")
+        return value
+
+    return check
 
 
 def settings_of(ctx: typer.Context) -> Settings:
@@ -209,8 +215,10 @@ def articles_show(
 @alerts_app.command("list")
 def alerts_list(
     ctx: typer.Context,
-    status: Annotated[Optional[AlertStatus], typer.Option(help="Only alerts in this state.")] = None,
-    channel: Annotated[Optional[AlertChannel], typer.Option(help="Only alerts of this channel.")] = None,
+    status: Annotated[Optional[str], typer.Option(
+        callback=one_of(ALERT_STATUSES), help=f"Only alerts in this state: {', '.join(ALERT_STATUSES)}.")] = None,
+    channel: Annotated[Optional[str], typer.Option(
+        callback=one_of(ALERT_CHANNELS), help=f"Only alerts of this channel: {', '.join(ALERT_CHANNELS)}.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many, newest first.")] = 100,
     as_json: JsonOpt = False,
 ) -> None:
@@ -222,14 +230,14 @@ def alerts_list(
     from storage.db import session_scope
 
     with session_scope(open_existing(ctx)) as session:
-        rows = alert_rows(session, status=_value(status), channel=_value(channel), limit=limit)
+        rows = alert_rows(session, status=status, channel=channel, limit=limit)
         output.alerts(rows, as_json)
 
 
 @alerts_app.command("test")
 def alerts_test(
     ctx: typer.Context,
-    channel: Annotated[TestChannel, typer.Option(help="The channel to test.")],
+    channel: Annotated[str, typer.Option(callback=one_of(TEST_CHANNELS), help=f"One of {', '.join(TEST_CHANNELS)}.")],
 ) -> None:
     """Send a test message on one channel and print the server's answer.
 
@@ -237,15 +245,15 @@ def alerts_test(
     """
     from alerts import test_channel
 
-    typer.echo(test_channel(settings_of(ctx), str(channel.value)))
+    typer.echo(test_channel(settings_of(ctx), channel))
 
 
 @alerts_app.command("resend")
 def alerts_resend(
     ctx: typer.Context,
     alert_id: Annotated[Optional[int], typer.Argument(metavar="[ID]", help="The alert's id.")] = None,
-    status: Annotated[Optional[ResendStatus], typer.Option(
-        help="Every alert in this state instead of one ID.")] = None,
+    status: Annotated[Optional[str], typer.Option(
+        callback=one_of(RESEND_STATUSES), help="Every alert in this state (e.g. dead) instead of one ID.")] = None,
 ) -> None:
     """Put a dead (or sent) alert back in the outbox and deliver it; --status dead: all of them.
 
@@ -261,12 +269,12 @@ def alerts_resend(
     settings = settings_of(ctx)
     engine = open_existing(ctx)
     with session_scope(engine) as session:
-        ids = [alert_id] if alert_id is not None else alert_ids(session, str(_value(status)))
+        ids = [alert_id] if alert_id is not None else alert_ids(session, str(status))
         for one in ids:
             resend(session, one)
     deliver_pending(settings, engine)
     typer.echo(f"alert {alert_id} queued again" if alert_id is not None
-               else f"{len(ids)} {_value(status)} alert(s) queued again")
+               else f"{len(ids)} {status} alert(s) queued again")
 
 
 def _duration(value: str) -> timedelta:
@@ -473,3 +481,6 @@ def main() -> None:
     except _known_errors() as exc:
         output.error(str(exc))
         sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:  # Ctrl-C is a choice, not a crash: no traceback
+        output.error("interrupted")
+        sys.exit(EXIT_INTERRUPTED)

@@ -80,13 +80,23 @@ def require_existing(url: str) -> None:
         )
 
 
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseUnavailable(
+            f"cannot create the database folder {str(folder)!r}: {exc.strerror or exc} "
+            "(set NEWSWATCH_DATA_DIR or NEWSWATCH_DATABASE_URL)"
+        ) from None
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; a SQLite file's folder is created if missing."""
     check_database_url(url)
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(Path(path).parent)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -108,7 +118,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     except OperationalError as exc:
-        raise DatabaseUnavailable(f"cannot reach {engine.url!r}: {exc.orig}") from exc
+        raise DatabaseUnavailable(f"cannot upgrade the database {engine.url!r}: {exc.orig}") from exc
 
 
 def current_revision(engine: Engine) -> str | None:

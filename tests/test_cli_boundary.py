@@ -81,6 +81,24 @@ def test_analyze_refuses_an_unreadable_file_in_one_line(env: dict[str, str], tmp
     assert {"missing": "no such file", "directory": "is a directory", "binary": "binary"}[kind] in line
 
 
+def test_analyze_jsonl_on_a_missing_file_is_one_line(env: dict[str, str], tmp_path: Path) -> None:
+    line = assert_one_error_line(run(["analyze", "--jsonl", str(tmp_path / "absent.jsonl")], env))
+    assert line == f"error: {tmp_path / 'absent.jsonl'}: no such file"
+
+
+def test_a_database_folder_that_cannot_be_made_is_one_line(env: dict[str, str], tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    env.pop("NEWSWATCH_DATABASE_URL")
+    env["NEWSWATCH_DATA_DIR"] = str(tmp_path / "a-file" / "data")
+    line = assert_one_error_line(run(["db", "upgrade"], env))
+    assert "cannot create the database folder" in line and "NEWSWATCH_DATA_DIR" in line
+
+
+def test_a_sources_path_that_is_a_folder_is_one_line(env: dict[str, str], tmp_path: Path) -> None:
+    line = assert_one_error_line(run(["sources", "list", "--sources", str(tmp_path)], env))
+    assert line == f"error: {tmp_path}: is a directory, expected a sources TOML file"
+
+
 @pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "utf-16"])
 def test_analyze_decodes_french_in_the_encodings_newsrooms_save(env: dict[str, str], tmp_path: Path, encoding: str) -> None:
     article = tmp_path / f"brief-{encoding}.txt"
