@@ -88,7 +88,7 @@ def _arabic_pattern() -> re.Pattern[str]:
     latin = rf"[\"«“']?(?P<latin>[A-Za-z][\w&.\-]*(?:[ ][A-Z][\w&.\-]*){{0,3}})[\"»”']?"
     arabic = rf"[\"«“]?(?P<arabic>{_AR_LETTERS}+(?:[ ]{_AR_LETTERS}+)?)[\"»”]?"
     adjectives = rf"(?:[{ARABIC}]+[ ]){{0,3}}?"
-    return re.compile(rf"(?:{intro})[ ]+(?:{adjectives}\(?{latin}\)?|{arabic})")
+    return re.compile(rf"(?P<intro>{intro})[ ]+(?:{adjectives}\(?{latin}\)?|{arabic})")
 
 
 _AR_QUOTED = rf"[\"«“”](?P<quoted>{_AR_LETTERS}+(?:[ ]{_AR_LETTERS}+){{0,3}})[\"»”“]"
@@ -298,6 +298,10 @@ def _raw_pattern_companies(sentence: str) -> list[tuple[int, str]]:
         group = "latin" if match.group("latin") else "arabic"
         if group == "arabic" and any(pos == match.start(group) + 1 or pos == match.start(group) for pos, _ in quoted):
             continue  # the quoted form already gave the whole name
+        if group == "arabic" and fold(match.group("intro")).startswith(("ال", "لل")):
+            continue  # "الشركة بتقديم": after "the company" comes what it does, not its name
+        if fold(sentence[max(0, match.start() - 10):match.start()]).rstrip().endswith(("تابعه", "تابع")):
+            continue  # "التابعة لمجموعة X": the owner, not the company that commits
         name = _clean_name(match.group(group)) if group == "latin" else _arabic_name(match.group(group))
         if name:
             hits.append((match.start(group), name))
@@ -345,7 +349,7 @@ def _arabic_name(candidate: str) -> str | None:
         return None
     if folded.startswith(("ال", "لل", "بال", "وال", "فال")):
         return None  # a definite common noun ("شركة للتعهيد"), not a name
-    if folded in _arabic_company_nouns() or folded in _arabic_non_names():
+    if folded in _arabic_non_names() or any(folded.startswith(noun) for noun in _arabic_company_nouns()):
         return None  # "فرع شركة فرنسية": the word for company, not its name
     if len(folded) < 4 or folded in _ARABIC_FUNCTION_WORDS:
         return None

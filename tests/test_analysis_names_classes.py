@@ -171,6 +171,12 @@ def test_cities_are_where_the_announced_site_is(title: str | None, text: str, ci
     # an Arabic word after "شركة" that is not a name
     (None, "افتتحت شركة «لوميرا» مركزا للاتصال بمدينة تطوان سيوفر 300 منصب شغل، بعد انتقالها من شركة أخرى للتعهيد.",
      "لوميرا"),
+    # "التنمية" is not a short transliteration of a brand, and after "the company" comes what it does
+    (None, "افتتحت شركة «نورافا» مركزا للاتصال بمدينة القنيطرة يوفر 400 منصب شغل في إطار برنامج التنمية الجهوية، "
+           "مع التزام الشركة بتقديم خدمات ترحيل الخدمات للزبناء.", "نورافا"),
+    # the owner after "التابعة لمجموعة"
+    (None, "وقعت شركة «سيلفا»، التابعة لمجموعة كورتيكس القابضة، اتفاقية لإحداث مركز نداء بمدينة الجديدة يوفر 200 منصب "
+           "شغل في ترحيل الخدمات.", "سيلفا"),
     # a place abroad
     (None, "Kavantis va ouvrir deux centres d'appels, à Agadir et Dakar (300 emplois chacun), dans l'offshoring.",
      "Kavantis"),
