@@ -160,10 +160,25 @@ def compile_terms(terms: tuple[str, ...]) -> re.Pattern[str]:
     if not folded:
         return re.compile(r"(?!x)x")
     regex = _compile_folded(folded)
-    literals = tuple(sorted({_literal(t) for t in folded}, key=len))
-    if not all(literals):
-        return regex
+    literals = _minimal_literals({_literal(t) for t in folded})
+    if not literals or len(literals[0]) < MIN_GUARD_LITERAL:
+        return regex  # a two-letter word is in every sentence: the guard would only cost time
     return TermPattern(regex, literals)  # type: ignore[return-value]
+
+
+MIN_GUARD_LITERAL = 3
+
+
+def _minimal_literals(literals: set[str]) -> tuple[str, ...]:
+    """The literals none of which contains another: "centre" stands for "centres" too."""
+    ordered = sorted(literals, key=len)
+    kept: list[str] = []
+    for literal in ordered:
+        if not literal:
+            return ()
+        if not any(k in literal for k in kept):
+            kept.append(literal)
+    return tuple(kept)
 
 
 def _compile_folded(folded: list[str]) -> re.Pattern[str]:
