@@ -59,6 +59,7 @@ def scrapy_settings(settings: Settings) -> dict[str, Any]:
         "NEWSWATCH_MAX_RETRY_AFTER": crawl.max_retry_after,
         "CLOSESPIDER_TIMEOUT": crawl.run_timeout,
         "LOG_LEVEL": crawl.log_level,
+        "LOG_FORMATTER": "crawler.logformat.ItemsByUrl",  # one line per item, never a dump
         "LOGSTATS_INTERVAL": 0,
         "STATS_DUMP": False,
     }

@@ -136,3 +136,22 @@ def test_network_failures_are_one_info_line_each_and_no_traceback(tmp_path: Path
                      if "refused" in line.lower() or "timed out" in line.lower() or "took longer" in line]
     assert failure_lines, result.stderr[-4000:]
     assert not [line for line in failure_lines if " ERROR: " in line], failure_lines
+
+
+def test_an_article_that_failed_is_counted_exit_code_3_and_never_dumped(
+    replica: ReplicaWeb, tmp_path: Path
+) -> None:
+    article = next(a for site in replica.sites.values() for a in site.articles()
+                   if a.expected.get("story") == "A")
+    path = "/" + replica.article_url(article).split("/", 3)[3]
+    empty = b"<html><head><title>Tellaris</title></head><body><p>Bient\xc3\xb4t.</p></body></html>"
+    replica.override(article.site, path, body=empty, headers={"Content-Type": "text/html"})
+    env = fast_env(DATA_DIR=tmp_path / "data", DATABASE_URL=f"sqlite:///{tmp_path / 'nw.db'}",
+                   CRAWL__LOG_LEVEL="WARNING")
+    result = _crawl(env, "--sources", str(replica.write_sources(tmp_path / "s.toml")), "--no-alerts",
+                    "--json")
+    assert result.returncode == 3, (result.returncode, result.stderr[-2000:])
+    summary = _summary(result.stdout)
+    assert summary["failed_items"] == 1 and summary["status"] == "partial", summary
+    assert set(summary["sources"].values()) == {"ok"}  # type: ignore[union-attr]
+    assert "ArticleItem(" not in result.stderr and "body=b" not in result.stderr, result.stderr[-3000:]
