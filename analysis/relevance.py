@@ -27,6 +27,8 @@ NO_MOROCCO_DAMPING = 0.3
 NO_ANCHOR_DAMPING = 0.5
 NO_ANCHOR_MIN_CHARS = 800
 OTHER_SECTOR_TITLE_DAMPING = 0.55
+# ... and harder when nothing in the article is a strong topic term ("Banque : X recrute 500 conseillers").
+WEAK_EVIDENCE_TITLE_DAMPING = 0.35
 LISTED_FACTOR = 0.3
 ABROAD_TITLE_DAMPING = 0.5
 SPREAD = 2.5
@@ -117,7 +119,7 @@ def score_sentences(title: str | None, sentences: list[str], lexicon: Lexicon) -
         score *= ABROAD_TITLE_DAMPING
         reasons.append("title: another country")
     if title_other_sector and not title_topic:
-        score *= OTHER_SECTOR_TITLE_DAMPING
+        score *= OTHER_SECTOR_TITLE_DAMPING if tally.evidence else WEAK_EVIDENCE_TITLE_DAMPING
         reasons.append("title about another sector")
     found = unique(tally.terms)
     reasons.insert(0, f"relevance {score:.2f}: " + ", ".join(found[:6]))

@@ -143,11 +143,19 @@ _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:a|au|aux|en|in|vers|dans|at|to|sur)\s+(?
 _ARABIC_LOCATIVE_PREFIX = ("ب", "في", "وب")
 
 
+# "dans la capitale sénégalaise, Dakar", "in the Egyptian capital Cairo", "بالعاصمة السنغالية داكار".
+_CAPITAL_BEFORE = re.compile(r"(?:\b(?:a|dans|in|at)\s+(?:la|the)\s+(?:capitale|capital|ville|city)(?:\s+[a-z]+)?,?\s*"
+                             r"|\b(?:in|at)\s+the\s+[a-z]+\s+(?:capital|city)\s*,?\s*"
+                             r"|(?:في|ب)(?:ال)?(?:عاصمه|مدينه)(?:\s+\S+)?\s+)$")
+
+
 def _located(pattern: re.Pattern[str], folded: str) -> bool:
     """A place of the pattern used as the location of the action ("à Dakar", "in Cairo", "بداكار")."""
     for match in pattern.finditer(folded):
         before = folded[max(0, match.start() - 14):match.start()]
         if _LOCATIVE_BEFORE.search(before) or match.group(0).startswith(_ARABIC_LOCATIVE_PREFIX):
+            return True
+        if _CAPITAL_BEFORE.search(folded[max(0, match.start() - 45):match.start()]):
             return True
     return False
 

@@ -298,3 +298,19 @@ def test_arabic_memoranda_with_the_article_and_a_minister_quoting_their_figures(
         "كما ينبغي أن تجتذب هذه المشاريع استثمارات تقدر بنحو 320 مليون درهم."))
     assert result.announcement and result.jobs == 6000
     assert result.investment is not None and result.investment.amount == 320_000_000
+
+
+@pytest.mark.parametrize("title, text", [
+    (None, "أعلنت شركة \"أطلس كول\" المغربية لمراكز النداء عن افتتاح مركز جديد بالعاصمة السنغالية داكار سيوفر 400 "
+           "منصب شغل."),
+    ("Intelcia à l'international", "Le groupe marocain de centres d'appels Intelcia ouvre un site dans la capitale "
+                                   "ivoirienne, Abidjan, qui emploiera 500 personnes."),
+])
+def test_a_moroccan_operator_opening_abroad_is_no_announcement(title: str | None, text: str) -> None:
+    assert not analyze(title=title, text=text).announcement
+
+
+def test_banking_jobs_with_only_supporting_terms_are_off_topic() -> None:
+    result = analyze(title="Banque : Bankal recrute 400 conseillers",
+                     text="La banque Bankal va recruter 400 conseillers clientèle pour son réseau d'agences.")
+    assert not result.relevant
