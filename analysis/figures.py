@@ -107,6 +107,15 @@ _CUMULATIVE = re.compile(r"(?:\bsince\b|\bdepuis\b|منذ)[^.;]{0,80}(?:\btotal\
 _FIRST_PHASE = re.compile(r"\b(?:premiere (?:tranche|phase)|first (?:part|phase|tranche|stage)|phase (?:1|one|i))\b"
                           r"|شطر\S* الاول|المرحله الاولي|الشطر الاول")
 FIRST_PHASE_SPAN = 70
+# "le programme Jobs Booster, qui table sur 25.000 emplois", "البرنامج الوطني الذي يهدف إلى إحداث 20 ألف": the
+# target of a programme the company joins, not its commitment.
+_PROGRAMME_TARGET = re.compile(
+    r"(?:\bprogrammes?\b|\bplan\b|\bstrategie\b|feuille de route|\binitiative\b|\bprogram(?:me)?\b|\bstrategy\b|"
+    r"\broadmap\b|برنامج|البرنامج|المخطط|الاستراتيجيه|استراتيجيه)[^;.]{0,60}"
+    r"(?:\bvise\b|\bvisant\b|table sur|ambitionne|\baims?\b|\btargets?\b|\bseeks\b|يهدف|تهدف|يطمح|يروم)[^,;.]{0,45}$")
+# Only a national programme: "Ce programme (the company's own) vise la création de 5.000 emplois" is the figure.
+_NATIONAL_PROGRAMME = re.compile(r"\b(?:national|nationale|gouvernement|gouvernemental|de l'etat|booster|emergence|"
+                                 r"government|governmental|state)\b|الوطني|الحكومي|الحكومه")
 # "avec la possibilité d'atteindre 1.000", "مع إمكانية الوصول إلى": a possibility, not a commitment.
 _POSSIBILITY = re.compile(r"\b(?:possibilite|possibility|eventuellement|possibly)\b|امكانيه|احتمال")
 # "Au total, ils assureront plus de 3.000 emplois": an event total over several companies.
@@ -149,6 +158,9 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
         flags.add("stats")
     if _POSSIBILITY.search(raw_before[-40:]):
         flags.add("possible")
+    programme = _PROGRAMME_TARGET.search(folded[max(0, q.start - 110):q.start])
+    if programme and _NATIONAL_PROGRAMME.search(folded[max(0, q.start - 140):q.start]):
+        flags.add("programme")
     if _FIRST_PHASE.search(folded[max(0, q.start - FIRST_PHASE_SPAN):q.start]):
         flags.add("first_phase")
     if _CUMULATIVE.search(folded):

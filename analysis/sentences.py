@@ -14,7 +14,7 @@ from analysis.text import fold
 NEGATIVE_TABLES = ("sector_stats", "target", "forecast", "salary", "event", "strike", "loss", "retrospective",
                    "conditional", "award", "merger")
 BAD_JOB_FLAGS = frozenset({"headcount", "rate", "loss", "training", "indirect", "group", "past", "stats", "cumulative",
-                           "possible"})
+                           "possible", "programme"})
 SUBJECT_SPAN = 45
 BAD_MONEY_FLAGS = frozenset({"turnover", "salary", "aid", "per_unit", "conversion", "training", "past", "cumulative"})
 

@@ -314,3 +314,26 @@ def test_banking_jobs_with_only_supporting_terms_are_off_topic() -> None:
     result = analyze(title="Banque : Bankal recrute 400 conseillers",
                      text="La banque Bankal va recruter 400 conseillers clientèle pour son réseau d'agences.")
     assert not result.relevant
+
+
+@pytest.mark.parametrize("text, jobs", [
+    ("Dans le cadre du programme Offshoring Booster, qui vise la création de 12.000 emplois, l'opérateur de centres "
+     "d'appels Dialis va créer 280 emplois à Khouribga.", 280),
+    ("The outsourcing company Dialis joined the national programme, which aims to create 40,000 jobs, and will hire "
+     "190 agents in Khouribga.", 190),
+    ("في إطار البرنامج الوطني الذي يهدف إلى إحداث 15 ألف منصب شغل، ستحدث شركة \"ديالس\" لمراكز النداء 260 منصب "
+     "شغل بخريبكة.", 260),
+    # the company's own programme is its commitment
+    ("Le groupe Dialis a signé un mémorandum portant sur un programme d'investissement de 500 millions de dirhams. "
+     "Ce programme vise la création de 2.200 emplois dans les centres d'appels du groupe.", 2200),
+])
+def test_a_national_programme_target_is_not_the_company_figure(text: str, jobs: int) -> None:
+    result = analyze(title=None, text=text)
+    assert result.announcement and result.jobs == jobs
+
+
+def test_the_commitment_sentence_wins_over_a_disagreeing_headline() -> None:
+    result = analyze(title="Dialis : 2.000 emplois à Safi", text=(
+        "L'opérateur de centres d'appels Dialis a inauguré son site de Safi. Il emploiera 1.300 téléconseillers "
+        "d'ici fin 2026."))
+    assert result.jobs == 1300 and result.jobs_evidence == "Il emploiera 1.300 téléconseillers d'ici fin 2026."
