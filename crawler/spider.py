@@ -52,6 +52,9 @@ class Ladder:
     sitemaps: int = 0
     requests: int = 0
     headlines_started: bool = False
+    pages_blocked: bool = False  # the headline rung started because article pages were blocked
+    pages_read: int = 0  # article pages that gave an item
+    headlines_found: int = 0
 
     @property
     def rung(self) -> str:
@@ -101,12 +104,12 @@ class NewsSpider(scrapy.Spider):
             meta={"source": ladder.source.name, "on_ladder": on_ladder},
         )
 
-    def _headlines_beside(self, ladder: Ladder) -> Iterator[Request]:
+    def _headlines_beside(self, ladder: Ladder, *, blocked: bool = False) -> Iterator[Request]:
         """The headline rung outside the ladder's order: always-on, or because the outlet's
         article pages are blocked. Once per run."""
         if ladder.headlines_started or not ladder.source.headlines_on:
             return
-        ladder.headlines_started = True
+        ladder.headlines_started, ladder.pages_blocked = True, blocked
         for url in ladder.source.rung_urls(HEADLINES):
             yield self._discovery_request(ladder, HEADLINES, url, on_ladder=False)
 
@@ -172,6 +175,7 @@ class NewsSpider(scrapy.Spider):
         kept = [h for h in headlines if from_outlet(h, domains) and not self._too_old(h)]
         if on_ladder:  # headlines read beside the ladder must not stop it
             ladder.found += len(kept)
+        ladder.headlines_found += len(kept)
         self.context.recorder.links(source.name, HEADLINES, len(kept))
         keys = [canonical_url(h.link, strip_params=source.strip_params) for h in kept]
         seen = self.context.seen_among([k for k in dict.fromkeys(keys) if k not in self.scheduled])
@@ -235,8 +239,9 @@ class NewsSpider(scrapy.Spider):
                 seen_outcome=None if kind is errors.Blocked else "not_article",
             )
             if kind is errors.Blocked:
-                yield from self._headlines_beside(self.ladders[source])
+                yield from self._headlines_beside(self.ladders[source], blocked=True)
             return
+        self.ladders[source].pages_read += 1
         link: Link = meta["link"]
         yield ArticleItem(
             source=source, url=url, fetched_url=response.url, http_status=response.status,
@@ -254,7 +259,14 @@ class NewsSpider(scrapy.Spider):
             http_status=status, seen_outcome="failed" if permanent else None,
         )
         if kind is errors.Blocked or status == 403:
-            yield from self._headlines_beside(self.ladders[request.meta["source"]])
+            yield from self._headlines_beside(self.ladders[request.meta["source"]], blocked=True)
+
+    def closed(self, reason: str) -> None:
+        """A source whose listings worked but whose every article page was blocked ran on its
+        headlines only: the run says so (`newswatch status`), not the listing's rung."""
+        for name, ladder in self.ladders.items():
+            if ladder.pages_blocked and not ladder.pages_read and ladder.headlines_found:
+                self.context.recorder.tallies[name].rung = HEADLINES
 
 
 def _not_an_article(response: Response) -> tuple[type[errors.FetchFailure], str] | None:

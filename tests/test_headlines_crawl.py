@@ -107,7 +107,8 @@ def test_blocked_article_pages_start_the_headline_rung(run: FaultRun) -> None:
     assert {e.kind for e in run.errors("articles-blocked")} == {"Blocked"}
     assert len(run.server.hits_for("articles-blocked-aggregator", "/rss/search")) == 1, "read once"
     assert not [h for h in run.server.hits_for("articles-blocked-aggregator") if h.path.startswith("/rss/articles/")]
-    assert run.source_run("articles-blocked").rung == "feed"
+    assert run.source_run("articles-blocked").rung == "headlines", "no article page could be read"
+    assert run.state("articles-blocked").last_rung == "headlines"
 
 
 def test_an_always_on_headline_rung_runs_beside_a_working_ladder(run: FaultRun) -> None:
