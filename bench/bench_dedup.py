@@ -8,11 +8,15 @@ One database grows from size to size. The invented test corpus (tests/data/dedup
 through the real path (resolve + register); the rest of the history is synthetic and bulk
 loaded: one short article row, one signature, ~40 random anchors (a few drawn from a pool of
 "stock phrases", so some anchors are common enough to hit the boilerplate cap) and, for one
-article in ten, event keys spread over ten years.
+article in ten, an announcement: its own story row and event keys spread over ten years. One
+announcement in a hundred names a company of the corpus (a big operator announces often), so
+the event check weighs real candidate stories, as it does in production.
 
 Each measurement runs in a fresh child process, so its RSS is what checking costs, not what
 loading cost. Probes: near-duplicate variants of the stored corpus (verification included),
-and unique texts (lookups only).
+unique texts (lookups only) and same-event rewrites: announcements of the corpus in other
+words (half the words replaced, so no text matches and the event check decides); "event ms"
+is their cost and "ev recall" the share that found their story.
 """
 
 from __future__ import annotations
@@ -35,13 +39,15 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 ANCHORS_PER_ARTICLE = 40
 STOCK_SHARE = 0.05
 ANNOUNCEMENT_SHARE = 0.1
+HOT_COMPANY_SHARE = 0.01  # synthetic announcements naming a company of the corpus
 BATCH = 20_000
 _MASK = (1 << 62) - 1
 _EPOCH = datetime(2016, 1, 1, tzinfo=UTC)
 COLUMNS = [
     ("stored", 10), ("load s", 7), ("dup ms", 7), ("dup p95", 8), ("dup cpu", 8),
-    ("uniq ms", 8), ("uniq p95", 9), ("uniq cpu", 9), ("recall", 7), ("RSS MB", 7),
-    ("RSS +MB", 8), ("DB MB", 7), ("lookup ms", 9),
+    ("uniq ms", 8), ("uniq p95", 9), ("uniq cpu", 9), ("recall", 7), ("event ms", 9),
+    ("ev p95", 7), ("ev cpu", 7), ("ev recall", 9), ("RSS MB", 7), ("RSS +MB", 8), ("DB MB", 7),
+    ("lookup ms", 9),
 ]
 
 
@@ -81,24 +87,36 @@ def stock_anchors() -> list[int]:
     return sorted(found)
 
 
-def synthetic_rows(start: int, stop: int, rng: random.Random, stock: list[int]):
-    """Article, signature, anchor and event-key rows for synthetic ids ``start..stop-1``."""
-    articles, signatures, anchors, keys = [], [], [], []
+def corpus_companies() -> list[str]:
+    """Company keys of the corpus's announcements (the hot keys of the synthetic history)."""
+    from dedup.events import company_keys
+    from test_dedup_support import load_corpus
+
+    return sorted({k for a in load_corpus() for k in company_keys(a.meta.get("companies", []))})
+
+
+def synthetic_rows(start: int, stop: int, rng: random.Random, stock: list[int], hot: list[str]):
+    """Article, signature, anchor, event-key and story rows for synthetic ids ``start..stop-1``."""
+    articles, signatures, anchors, keys, stories = [], [], [], [], []
     for n in range(start, stop):
         when = _EPOCH + timedelta(minutes=rng.randrange(10 * 365 * 24 * 60))
         stamp = _fmt(when)
+        announces = rng.random() < ANNOUNCEMENT_SHARE
         articles.append((n, f"https://synthetic.example/{n}", "synthetic", stamp, stamp,
-                         f"Article {n}", f"synthetic body {n}", f"{n:032x}"))
+                         f"Article {n}", f"synthetic body {n}", f"{n:032x}",
+                         n if announces else None))
         signatures.append((n, f"{n:032x}", stamp))
         for _ in range(ANCHORS_PER_ARTICLE):
             if rng.random() < STOCK_SHARE:
                 anchors.append((rng.choice(stock), n))
             else:
                 anchors.append((rng.getrandbits(62) & _MASK & ~3, n))
-        if rng.random() < ANNOUNCEMENT_SHARE:
-            for key in (f"co:company {rng.randrange(50_000)}", f"jobs:{rng.randrange(20, 3000)}"):
-                keys.append((key, n, stamp))
-    return articles, signatures, sorted(set(anchors)), keys
+        if announces:
+            company = rng.choice(hot) if rng.random() < HOT_COMPANY_SHARE else f"company {n}"
+            jobs = rng.randrange(20, 3000)
+            keys += [(f"co:{company}", n, stamp), (f"jobs:{jobs}", n, stamp)]
+            stories.append((n, stamp, stamp, json.dumps([company]), jobs))
+    return articles, signatures, sorted(set(anchors)), keys, stories
 
 
 def load_synthetic(db: Path, start: int, stop: int, seed: int) -> None:
@@ -106,14 +124,22 @@ def load_synthetic(db: Path, start: int, stop: int, seed: int) -> None:
     con.execute("PRAGMA synchronous=OFF")
     con.execute("PRAGMA cache_size=-1000000")
     rng = random.Random(seed)
-    stock = stock_anchors()
+    stock, hot = stock_anchors(), corpus_companies()
     for lo in range(start, stop, BATCH):
-        articles, signatures, anchors, keys = synthetic_rows(lo, min(lo + BATCH, stop), rng, stock)
+        articles, signatures, anchors, keys, stories = synthetic_rows(
+            lo, min(lo + BATCH, stop), rng, stock, hot
+        )
         with con:
             con.executemany(
+                "INSERT INTO story (id, created_at, updated_at, title, known, announcement,"
+                " kinds, companies, cities, jobs, article_count)"
+                " VALUES (?,?,?,'',0,1,'[\"jobs\"]',?,'[]',?,1)",
+                stories,
+            )
+            con.executemany(
                 "INSERT INTO article (id, url, source, fetched_at, published_at, title, text,"
-                " body_hash, truncated, is_seed, status, relevance, relevant, announcement,"
-                " decision) VALUES (?,?,?,?,?,?,?,?,0,0,'new',0,0,0,'')",
+                " body_hash, story_id, truncated, is_seed, status, relevance, relevant,"
+                " announcement, decision) VALUES (?,?,?,?,?,?,?,?,?,0,0,'new',0,0,0,'')",
                 articles,
             )
             con.executemany(
@@ -150,8 +176,11 @@ def rss_mb() -> float:
     return pages * 4096 / 1e6
 
 
+KINDS = ("near-dup", "unique", "event")
+
+
 def probes():
-    """(kind, candidate) pairs: near-duplicate variants and unique texts."""
+    """(kind, candidate) pairs: near-duplicate variants, unique texts, same-event rewrites."""
     from test_dedup_support import candidate, edit_words, load_corpus, variants
 
     out = []
@@ -160,6 +189,9 @@ def probes():
             out.append(("near-dup", candidate(article, text)))
         unique = edit_words(article.body, 0.5, article.language, seed=1000 + n)
         out.append(("unique", candidate(article, unique, announcement=False)))
+        if article.meta.get("announcement") and article.meta.get("companies"):
+            rewrite = edit_words(article.body, 0.5, article.language, seed=2000 + n)
+            out.append(("event", candidate(article, rewrite)))
     return out
 
 
@@ -171,9 +203,9 @@ def probe(db: Path, rounds: int) -> dict:
 
     engine = connect(f"sqlite:///{db}", migrate=False)
     cases = probes()
-    timings: dict[str, list[float]] = {"near-dup": [], "unique": []}
-    cpu: dict[str, list[float]] = {"near-dup": [], "unique": []}
-    found = 0
+    timings: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    cpu: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    found = events_found = 0
     rss_before = rss_mb()
     with Session(engine) as session:
         for kind, cand in cases:  # warm the page cache and the statement cache
@@ -185,6 +217,7 @@ def probe(db: Path, rounds: int) -> dict:
                 timings[kind].append((time.perf_counter() - t0) * 1000)
                 cpu[kind].append((time.process_time() - c0) * 1000)
                 found += kind == "near-dup" and res.duplicate_of is not None
+                events_found += kind == "event" and res.story_id is not None
         lookups = [lookup_ms(session, cand) for _ in range(rounds) for _, cand in cases]
     near = timings["near-dup"]
     return {
@@ -195,6 +228,10 @@ def probe(db: Path, rounds: int) -> dict:
         "unique_mean": statistics.mean(timings["unique"]),
         "unique_p95": statistics.quantiles(timings["unique"], n=20)[-1],
         "recall": found / len(near),
+        "event_mean": statistics.mean(timings["event"]),
+        "event_p95": statistics.quantiles(timings["event"], n=20)[-1],
+        "event_cpu": statistics.mean(cpu["event"]),
+        "event_recall": events_found / len(timings["event"]),
         "lookup_mean": statistics.mean(lookups),
         "rss_mb": rss_mb(),
         "rss_growth_mb": rss_mb() - rss_before,
@@ -208,13 +245,15 @@ def lookup_ms(session, cand) -> float:  # noqa: ANN001
     from dedup import index
     from dedup.events import event_keys
     from dedup.fingerprint import fingerprint
+    from dedup.resolve import EVENT_WINDOW, seed_probe
 
     fp = fingerprint(cand.text)
-    when, window = cand.published_at, timedelta(days=10)
+    when, window = cand.published_at, EVENT_WINDOW
     t0 = time.perf_counter()
     index.exact_match(session, fp.body_hash)
     index.anchor_hits(session, fp.query_anchors())
     index.event_hits(session, event_keys(cand), when - window, when + window)
+    index.seed_event_hits(session, seed_probe(cand))
     return (time.perf_counter() - t0) * 1000
 
 
@@ -248,6 +287,8 @@ def run(sizes: list[int], db: Path, rounds: int) -> None:
             f"{article_count(db):,}", f"{load_s:.0f}", f"{r['near_mean']:.2f}",
             f"{r['near_p95']:.2f}", f"{r['near_cpu']:.2f}", f"{r['unique_mean']:.2f}",
             f"{r['unique_p95']:.2f}", f"{r['unique_cpu']:.2f}", f"{r['recall']:.3f}",
+            f"{r['event_mean']:.2f}", f"{r['event_p95']:.2f}", f"{r['event_cpu']:.2f}",
+            f"{r['event_recall']:.3f}",
             f"{r['rss_mb']:.0f}", f"{r['rss_growth_mb']:.1f}", f"{db.stat().st_size / 1e6:.0f}",
             f"{r['lookup_mean']:.2f}",
         ]

@@ -132,7 +132,7 @@ def seed_keys(candidate: Candidate, fp: Fingerprint) -> list[str]:
     return [SEED_PREFIX + k for k in dict.fromkeys(keys)]
 
 
-def _seed_probe(candidate: Candidate) -> list[str]:
+def seed_probe(candidate: Candidate) -> list[str]:
     keys = [k for k in event_keys(candidate) if k.startswith("co:")]
     keys += [f"n:{_figure_key(v)}" for v in (candidate.jobs, candidate.investment_amount) if v]
     return [SEED_PREFIX + k for k in keys]
@@ -242,7 +242,7 @@ def _event(
     if not candidate.announcement or candidate.seed:
         return None, []
     hits = index.event_hits(session, event_keys(candidate), when - EVENT_WINDOW, when + EVENT_WINDOW)
-    hits.update(index.seed_event_hits(session, _seed_probe(candidate)))
+    hits.update(index.seed_event_hits(session, seed_probe(candidate)))
     numbers = figures(list(candidate.fingerprinted().all_tokens))
     best: tuple[StoryFacts, EventMatch] | None = None
     refused: Refusals = []

@@ -106,3 +106,14 @@ def test_new_article_sharing_seed_teasers_is_not_known(seeded):
     with Session(engine) as session:
         res = resolve(session, candidate(body, body.body + "\n\n" + teasers))
     assert res.method == "unique" and not res.known
+
+
+def test_a_seed_event_reported_years_later_in_other_words_is_known(seeded):
+    engine, ids = seeded
+    rewrite = next(a for a in load_corpus() if a.name == "ar_seed003_rewrite")
+    late = candidate(rewrite, rewrite.body, published_at=datetime(2026, 11, 2, tzinfo=UTC),
+                     jobs=5000, investment_amount=None)  # "plus de 5.000", no amount
+    with Session(engine) as session:
+        res = resolve(session, late)
+    assert (res.method, res.known, res.story_id) == ("same-event", True, ids["003"].story_id)
+    assert f"seed article {ids['003'].article_id}" in res.reason

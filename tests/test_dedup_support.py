@@ -162,6 +162,7 @@ class Stored:
 
 def store(session: Session, url: str, cand: Candidate, *, seed: bool = False) -> Stored:
     """Resolve, insert the article and its story, register: the caller's side of the contract."""
+    cand.seed = seed
     res = resolve(session, cand)
     status = (
         "seed" if seed else "duplicate" if res.duplicate_of else "known" if res.known else "new"
