@@ -6,6 +6,7 @@ The CLI process is the point here (exit codes, no traceback), so most tests run 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -105,7 +106,7 @@ def test_analyze_decodes_french_in_the_encodings_newsrooms_save(env: dict[str, s
     article.write_bytes(("Orvalis Contact ouvre un centre d'appels à Fès\n" + FRENCH).encode(encoding))
     result = run(["analyze", str(article)], env)
     assert result.returncode == 0, result.stderr
-    verdict = __import__("json").loads(result.stdout)
+    verdict = json.loads(result.stdout)
     assert verdict["cities"] == ["Fès"] and verdict["jobs"] == 640
     assert any("Fès" in sentence for sentence in verdict["evidence"])  # accents decoded, not mangled
 

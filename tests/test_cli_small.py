@@ -24,7 +24,7 @@ from devkit.replica import ReplicaWeb
 from newswatch.app import open_database
 from newswatch.cli import app
 from newswatch.progress import Ticker
-from storage.db import session_scope
+from storage.db import session_scope, shared_engine
 from storage.models import Alert, Article, SourceState, Story
 
 STORY_TITLE = "Valdoria Services ouvre un centre de relation client à Tétouan"  # invented
@@ -93,17 +93,11 @@ def test_alerts_resend_status_dead_requeues_every_dead_alert(filled: dict[str, i
     result = CliRunner().invoke(app, ["alerts", "resend", "--status", "dead"], env=env)
     assert result.exit_code == 0, result.output
     assert "2 dead alert(s) queued again" in result.stdout
-    with Session(open_database_of(env)) as session:
+    with Session(shared_engine(env["NEWSWATCH_DATABASE_URL"])) as session:
         statuses = sorted((a.channel, a.status, a.attempts) for a in session.exec(select(Alert)).all())
     assert statuses == [("email", "pending", 0), ("email", "sent", 1), ("slack", "pending", 0)]
     neither = CliRunner().invoke(app, ["alerts", "resend"], env=env)
     assert neither.exit_code == 2
-
-
-def open_database_of(env: dict[str, str]):  # noqa: ANN201
-    from storage.db import shared_engine
-
-    return shared_engine(env["NEWSWATCH_DATABASE_URL"])
 
 
 def test_status_lists_never_run_sources_and_the_rung_that_worked(make_settings, env: dict[str, str], tmp_path: Path) -> None:  # noqa: ANN001
