@@ -96,7 +96,11 @@ def _evidence_block(message: AlertMessage) -> dict[str, Any] | None:
 def _also_block(message: AlertMessage) -> dict[str, Any] | None:
     if not message.also_reported:
         return None
-    links = [link(item.url, source_name(one_line(item.source))) for item in message.also_reported]
+    links = [
+        link(item.url, source_name(one_line(item.source)))
+        + (f" ({mrkdwn_escape(one_line(item.figures))})" if item.figures else "")  # its own figures
+        for item in message.also_reported
+    ]
     text = _fitting("Also reported by: ", links, ", ")
     return {"type": "context", "elements": [_mrkdwn(text)]}
 
