@@ -109,7 +109,8 @@ def _same_name(a: str, b: str) -> bool:
     if is_arabic(a) != is_arabic(b):
         return transliterated(a, b) if is_arabic(a) else transliterated(b, a)
     wa, wb = set(a.split()), set(b.split())
-    return wa <= wb or wb <= wa
+    # "HCL Tech" and "HCLTech": the same name written in one word or two.
+    return wa <= wb or wb <= wa or a.replace(" ", "") == b.replace(" ", "")
 
 
 def companies_overlap(ours: set[str], theirs: set[str]) -> bool:

@@ -195,6 +195,8 @@ def test_subsidiaries_and_transliterations_are_one_company():
     assert same_event(_cand(companies=["Concentrix"], jobs=700), story).same
     assert same_event(_cand(companies=["ويب هيلب"], jobs=700), story).same
     assert not same_event(_cand(companies=["Orbisa Contact"], jobs=700), story).same
+    one_word = StoryFacts(story_id=2, known=False, companies={"novatech"}, jobs={400})
+    assert same_event(_cand(companies=["Nova Tech"], jobs=400), one_word).same
 
 
 def test_seed_events_match_on_company_and_a_figure_written_in_the_seed():
