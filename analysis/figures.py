@@ -41,7 +41,7 @@ def _job_tail() -> re.Pattern[str]:
     nouns = _alternation(cue_list("jobs_nouns", "terms"))
     quals = _alternation(cue_list("jobs_nouns", "qualifiers"))
     link = r"(?:(?:de|d')\s?)?"
-    return re.compile(rf"\+?\s*(?:{link}(?:{quals})\s*){{0,3}}{link}(?:{nouns})")
+    return re.compile(rf"\+?[\s\-]*(?:{link}(?:{quals})\s*){{0,3}}{link}(?:{nouns})")
 
 
 @cache

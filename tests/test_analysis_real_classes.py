@@ -337,3 +337,22 @@ def test_the_commitment_sentence_wins_over_a_disagreeing_headline() -> None:
         "L'opérateur de centres d'appels Dialis a inauguré son site de Safi. Il emploiera 1.300 téléconseillers "
         "d'ici fin 2026."))
     assert result.jobs == 1300 and result.jobs_evidence == "Il emploiera 1.300 téléconseillers d'ici fin 2026."
+
+
+@pytest.mark.parametrize("title, text, jobs", [
+    ("Canadian CX firm Norwave picks Rabat for its first African hub",
+     "Norwave, a Canadian customer experience company, has chosen Rabat for its first African delivery hub, where "
+     "it plans to employ 450 multilingual agents by 2027.", 450),
+    (None, "The investment, worth MAD 60 million, will allow the BPO firm Callista to open a 380-seat contact centre in "
+           "Kenitra.", 380),
+    (None, "Morocco's digital transition ministry and Indian IT giant Zentrix signed a memorandum of understanding on "
+           "Monday for a software development centre in Rabat expected to create 900 jobs by 2027.", 900),
+])
+def test_english_phrasings_of_openings_and_memoranda(title: str | None, text: str, jobs: int) -> None:
+    result = analyze(title=title, text=text)
+    assert result.announcement and result.jobs == jobs
+
+
+def test_existing_staff_said_in_arabic_is_not_the_figure() -> None:
+    assert _jobs("واختارت المجموعة أن تقيم فرعها بالمركب يشتغل فيه حوالي مائتي مهندس، وسيرفع المشروع العدد إلى 350 مهندس") == [
+        (200, False), (350, True)]
