@@ -356,3 +356,9 @@ def test_english_phrasings_of_openings_and_memoranda(title: str | None, text: st
 def test_existing_staff_said_in_arabic_is_not_the_figure() -> None:
     assert _jobs("واختارت المجموعة أن تقيم فرعها بالمركب يشتغل فيه حوالي مائتي مهندس، وسيرفع المشروع العدد إلى 350 مهندس") == [
         (200, False), (350, True)]
+
+
+def test_a_platform_inaugurated_is_the_subject_of_its_figure() -> None:
+    result = analyze(title=None, text=(
+        "من المرتقب أن توفر منصة \"نوفا سيرف\" لترحيل الخدمات، التي دشنت اليوم بأكادير، حوالي 650 منصب شغل مباشر."))
+    assert result.announcement and result.jobs == 650
