@@ -61,7 +61,7 @@ def _article_report(session: Session, article: Article) -> dict[str, Any]:
         "found": True,
         "ref": article.url,
         "article": {"id": article.id, "url": article.url, "source": article.source, "title": article.title, "status": article.status, "published_at": article.published_at},
-        "verdict": _verdict(article, alerts),
+        "verdict": _verdict(article, alerts, _story_alerted(session, article)),
         "duplicate_of": article.duplicate_of,
         "similarity": article.similarity,
         "decision": article.decision,
@@ -78,7 +78,15 @@ def _article_report(session: Session, article: Article) -> dict[str, Any]:
     }
 
 
-def _verdict(article: Article, alerts: list[Alert]) -> str:
+def _story_alerted(session: Session, article: Article) -> bool:
+    """Whether another article of this story already caused its alert."""
+    if article.story_id is None:
+        return False
+    query = select(Alert.id).where(Alert.story_id == article.story_id, Alert.article_id != article.id)
+    return session.exec(query.limit(1)).first() is not None
+
+
+def _verdict(article: Article, alerts: list[Alert], story_alerted: bool = False) -> str:
     if article.is_seed:
         return "seed article (known corpus)"
     if article.status == "known" and (article.decision or "").startswith("same event"):
@@ -93,6 +101,8 @@ def _verdict(article: Article, alerts: list[Alert]) -> str:
         return "on-topic, but not an announcement"
     if alerts:
         return "alerted"
+    if story_alerted:
+        return "another report of an event already alerted: listed under \"also reported by\""
     return "announcement, no alert (no channel configured or alerts disabled)"
 
 

@@ -213,3 +213,10 @@ def test_hard_negatives_stay_apart(crawled: Crawled) -> None:
 def test_explain_says_why_two_sites_are_two_events(crawled: Crawled) -> None:
     lines = "\n".join(crawled.explained["castelis-tetouan"] + crawled.explained["castelis-dakhla"])
     assert "same company, other place" in lines and "another site" in lines
+
+
+def test_explain_says_other_reports_joined_the_alerted_event(crawled: Crawled) -> None:
+    lines = "\n".join(crawled.explained["tessera-casablanca"])
+    assert lines.count("verdict: alerted") == 1
+    assert lines.count("another report of an event already alerted") >= 3
+    assert "same event as story" in lines and "jobs)" in lines  # each outlet's figures
