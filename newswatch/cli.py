@@ -115,7 +115,7 @@ def crawl(
     settings = settings_of(ctx)
     if not no_alerts and (warning := no_channel_warning(settings)):
         typer.echo(f"warning: {warning}", err=True)
-    with Ticker("crawl"):
+    with Ticker("crawl", detail=_stored_so_far(settings)):
         summary = crawl_once(
             settings, source or None, sources_file=sources, send_alerts=not no_alerts,
             refetch=refetch,
@@ -124,6 +124,22 @@ def crawl(
     _source_summary(settings, summary.run_id)
     if not summary.clean:  # a failed source, article or alert
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _stored_so_far(settings: Settings) -> Callable[[], str]:
+    """For the progress line: the articles this crawl has stored until now."""
+    from newswatch.app import open_database
+    from newswatch.records import articles_stored_since
+    from storage.db import session_scope
+    from storage.types import utcnow
+
+    engine, started = open_database(settings), utcnow()
+
+    def detail() -> str:
+        with session_scope(engine) as session:
+            return f"{articles_stored_since(session, started)} new articles stored"
+
+    return detail
 
 
 def _source_summary(settings: Settings, run_id: int) -> None:

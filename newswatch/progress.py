@@ -12,13 +12,16 @@ from newswatch import output
 
 class Ticker:
     """After ``after`` seconds, and then every ``every`` seconds until the block ends, writes
-    ``"<label>: still running, N s"``. Quick commands print nothing."""
+    ``"<label>: still running, N s"``, followed by what ``detail()`` says (e.g. the articles
+    stored so far). Quick commands print nothing."""
 
     def __init__(
         self, label: str, *, after: float = 3.0, every: float = 10.0,
+        detail: Callable[[], str] | None = None,
         write: Callable[[str], None] = output.note, clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.label, self.after, self.every, self.write, self.clock = label, after, every, write, clock
+        self.detail = detail
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="progress", daemon=True)
 
@@ -26,8 +29,15 @@ class Ticker:
         started = self.clock()
         wait = self.after
         while not self._stop.wait(wait):
-            self.write(f"{self.label}: still running, {self.clock() - started:.0f} s")
+            line = f"{self.label}: still running, {self.clock() - started:.0f} s"
+            self.write(f"{line}, {self._detail()}" if self.detail else line)
             wait = self.every
+
+    def _detail(self) -> str:
+        try:
+            return self.detail() if self.detail else ""
+        except Exception as exc:  # noqa: BLE001 - a progress line must never stop the command
+            return f"({type(exc).__name__})"
 
     def __enter__(self) -> Ticker:
         self._thread.start()

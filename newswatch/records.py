@@ -3,8 +3,10 @@ names a `--source` may take, and each source's part of a crawl run."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from storage.models import Alert, Article, SourceError, SourceRun, Story
@@ -46,6 +48,13 @@ def article_detail(session: Session, article_id: int) -> dict[str, Any] | None:
         "story_title": story.title if story else None,
         "alerts": [{"id": a.id, "channel": a.channel, "kind": a.kind, "status": a.status} for a in alerts],
     }
+
+
+def articles_stored_since(session: Session, since: datetime) -> int:
+    query = select(func.count()).select_from(Article).where(
+        col(Article.fetched_at) >= since, col(Article.is_seed) == False  # noqa: E712
+    )
+    return int(session.exec(query).one())
 
 
 def stored_source_names(session: Session) -> set[str]:

@@ -152,9 +152,9 @@ def test_progress_appears_only_when_a_command_is_slow() -> None:
         written.append(line)
         seen.set()
 
-    with Ticker("crawl", after=0, every=3600, write=write):
+    with Ticker("crawl", after=0, every=3600, write=write, detail=lambda: "7 new articles stored"):
         assert seen.wait(60), "a slow block printed no progress"
-    assert written[0].startswith("crawl: still running, ")
+    assert written[0].startswith("crawl: still running, ") and written[0].endswith(", 7 new articles stored")
     quiet: list[str] = []
     with Ticker("crawl", after=3600, write=quiet.append):
         pass  # a quick command says nothing
