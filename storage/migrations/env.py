@@ -5,6 +5,7 @@ from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (every table must be registered before comparing)
+from storage.search import include_name
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -16,6 +17,7 @@ def _configure(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,  # the search index is the migration's, not a model's
     )
 
 

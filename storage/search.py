@@ -1,0 +1,62 @@
+"""Full-text search over articles: SQLite FTS5 or PostgreSQL text search.
+
+The index is created by migration 0003 and kept in sync by the database itself (FTS5 triggers,
+a PostgreSQL expression index), so no writer has to remember it. It lives outside the models:
+`is_search_object` tells Alembic's comparison to leave it alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import ColumnElement, bindparam, text
+from sqlalchemy.engine import Dialect
+
+FTS_TABLE = "article_fts"
+PG_INDEX = "ix_article_fulltext"
+# The article text the PostgreSQL index is built on; a query must use the same expression.
+PG_DOCUMENT = "to_tsvector('simple', coalesce(article.title, '') || ' ' || coalesce(article.text, ''))"
+_FTS5_SHADOWS = ("_data", "_idx", "_docsize", "_config", "_content")
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 8
+
+
+def is_search_object(name: str | None) -> bool:
+    """The FTS5 table, its shadow tables and the PostgreSQL index: no model declares them."""
+    if not name:
+        return False
+    return name == PG_INDEX or name == FTS_TABLE or any(name == FTS_TABLE + s for s in _FTS5_SHADOWS)
+
+
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """Alembic's ``include_name`` hook: compare everything but the search index."""
+    return not (type_ in ("table", "index") and is_search_object(name))
+
+
+def search_terms(query: str) -> list[str]:
+    """The words of a user's query, at most MAX_TERMS: operators and quotes are not syntax."""
+    return _WORD.findall(query)[:MAX_TERMS]
+
+
+def fts5_query(terms: list[str]) -> str:
+    """Every term as a quoted FTS5 string, prefix-matched, all required."""
+    return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+
+
+def matching_article_ids(dialect: Dialect, query: str) -> ColumnElement[bool] | None:
+    """A condition on ``article.id`` for the articles whose title or text match every word of
+    ``query``; None when the query has no word."""
+    terms = search_terms(query)
+    if not terms:
+        return None
+    if dialect.name == "sqlite":
+        return text(
+            f"article.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_query)"
+        ).bindparams(bindparam("fts_query", fts5_query(terms)))  # type: ignore[return-value]
+    return text(f"{PG_DOCUMENT} @@ plainto_tsquery('simple', :fts_query)").bindparams(
+        bindparam("fts_query", " ".join(terms))
+    )  # type: ignore[return-value]
+
+
+__all__ = ["FTS_TABLE", "PG_DOCUMENT", "PG_INDEX", "include_name", "is_search_object",
+           "literal_column", "matching_article_ids", "search_terms"]
