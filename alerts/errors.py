@@ -39,3 +39,12 @@ class AlertNotFound(AlertsError):
 
 class AlertNotResendable(AlertsError):
     """The alert is being sent right now; resending it could send it twice."""
+
+
+class WatchesFileError(AlertsError):
+    """The watches file (``NEWSWATCH_WATCHES``) cannot be read or is invalid; the message
+    names the file, the watch and the key."""
+
+
+class WatchNotFound(AlertsError):
+    """No watch has the given name (``newswatch watches test NAME``)."""
