@@ -91,6 +91,18 @@ class DaemonSettings(BaseModel):
     notice_repeat: timedelta = timedelta(hours=24)
 
 
+class WebSettings(BaseModel):
+    """`newswatch serve`: the read-only dashboard, feeds and JSON API."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(8080, ge=0, le=65535)
+    # Required to bind beyond the loopback; then every request but /healthz must carry it.
+    token: SecretStr | None = None
+    page_size: int = Field(50, ge=1, le=200)
+    # Feed entry ids are tag: URIs under this authority (a domain you own, or any stable name).
+    feed_authority: str = "newswatch.localhost"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX,
@@ -126,6 +138,7 @@ class Settings(BaseSettings):
 
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     daemon: DaemonSettings = Field(default_factory=DaemonSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
 
     @field_validator("email_to", "admin_email_to", mode="before")
     @classmethod
