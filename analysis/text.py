@@ -44,8 +44,18 @@ def _build_fold_table() -> dict[int, str]:
 _FOLD = _build_fold_table()
 
 
+FOLD_CACHE_MAX_CHARS = 2000  # sentences are cached (several stages fold them), whole pages are not
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free, Arabic-normalised form used for all vocabulary matching."""
+    if len(text) <= FOLD_CACHE_MAX_CHARS:
+        return _fold_short(text)
+    return text.translate(_FOLD).lower()
+
+
+@lru_cache(maxsize=4096)
+def _fold_short(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
