@@ -181,8 +181,8 @@ def _serve(settings: Settings, sources_file: Path | None, stop: threading.Event,
     warning = no_channel_warning(settings)
     if warning:
         log.warning("%s", warning)
+    scheduler = build_scheduler(settings)  # on PostgreSQL, creates the schedules' schema
     start = record_start(settings, runtime.engine)
-    scheduler = build_scheduler(settings)
     jobs.bind(runtime)
     server = None
     try:
