@@ -12,7 +12,8 @@ from sqlmodel import Session, col, select
 from storage.models import Alert, Article, SourceError, SourceRun, Story
 
 ALERT_STATUSES = ("pending", "sending", "sent", "suppressed", "dead")
-ALERT_CHANNELS = ("email", "slack", "apprise", "admin_email", "admin_slack")
+# "unrouted": announcements held until a channel is configured (see `alerts.backfill`).
+ALERT_CHANNELS = ("email", "slack", "apprise", "admin_email", "admin_slack", "unrouted")
 
 
 def alert_rows(

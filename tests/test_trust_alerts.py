@@ -7,6 +7,7 @@ announcements that never alerted on a configured channel; nothing is ever sent t
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from datetime import timedelta
@@ -14,10 +15,12 @@ from pathlib import Path
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
+from typer.testing import CliRunner
 
 from alerts.backfill import UNROUTED
 from devkit.replica import ReplicaWeb
 from newswatch.app import backfill_alerts, crawl_once, deliver_pending, open_database
+from newswatch.cli import app
 from storage.db import session_scope
 from storage.models import Alert
 from storage.types import utcnow
@@ -49,6 +52,11 @@ def test_announcements_found_before_a_channel_exists_go_out_once_it_does(
     held = _alerts(bare)
     assert len(held) == ANNOUNCEMENT_STORIES, held
     assert {(a.channel, a.status) for a in held} == {(UNROUTED, "pending")}
+    listed = CliRunner().invoke(app, ["alerts", "list", "--channel", UNROUTED, "--json"], env={
+        "NEWSWATCH_DATABASE_URL": bare.effective_database_url,
+        "NEWSWATCH_DATA_DIR": str(bare.data_dir)})
+    assert listed.exit_code == 0, listed.output
+    assert len(json.loads(listed.stdout)["items"]) == ANNOUNCEMENT_STORIES
 
     configured = _with_email(bare, mail_server)
     report = deliver_pending(configured, open_database(configured))
