@@ -81,7 +81,9 @@ def _expected(error: dict[str, Any]) -> str:
     if message.startswith("Value error, "):
         return message.removeprefix("Value error, ")
     if message.startswith("Input should be "):
-        return "expected " + message.removeprefix("Input should be ")
+        wanted = message.removeprefix("Input should be ")
+        bound = wanted.startswith(("greater", "less"))  # "greater than or equal to 1"
+        return f"expected {'a number ' if bound else ''}{wanted}"
     return message[:1].lower() + message[1:]
 
 

@@ -177,6 +177,8 @@ def test_every_help_example_names_sources_of_the_bundled_catalogue() -> None:
     ("NEWSWATCH_SMTP_SECURITY", "tls",
      "NEWSWATCH_SMTP_SECURITY: expected one of 'none', 'starttls' or 'ssl', got 'tls'"),
     ("NEWSWATCH_SMTP_PORT", "smtp", "NEWSWATCH_SMTP_PORT: expected a whole number, got 'smtp'"),
+    ("NEWSWATCH_ALERT_MAX_ATTEMPTS", "0",
+     "NEWSWATCH_ALERT_MAX_ATTEMPTS: expected a number greater than or equal to 1, got '0'"),
 ])
 def test_a_bad_variable_is_named_with_the_expected_format(
     monkeypatch: pytest.MonkeyPatch, variable: str, value: str, message: str
