@@ -1,4 +1,4 @@
-"""alerts: the outbox, its relay, and the email, Slack and Apprise channels.
+"""alerts: the outbox, its relay, watches, and the email, Slack, webhook and Apprise channels.
 
 Public entry points::
 
@@ -34,6 +34,8 @@ from alerts.outbox import enqueue_story_alerts
 from alerts.relay import Relay, RelayReport, resend
 from alerts.render import AlertMessage
 from alerts.slack import SlackNotifier
+from alerts.watches import Watch, load_watches, story_matches
+from alerts.webhook import WebhookNotifier
 from storage.types import utcnow
 
 __all__ = [
@@ -52,15 +54,19 @@ __all__ = [
     "Relay",
     "RelayReport",
     "TransientDeliveryError",
+    "Watch",
+    "WebhookNotifier",
     "build_notifiers",
     "enqueue_story_alerts",
+    "load_watches",
     "resend",
+    "story_matches",
     "test_channel",
 ]
 
 
-def _email(settings: Any, ssl_context: ssl.SSLContext | None, clock: Callable[[], datetime]
-           ) -> EmailNotifier:
+def _email(settings: Any, ssl_context: ssl.SSLContext | None, clock: Callable[[], datetime],
+           recipients: list[str] | None = None, channel: str = "email") -> EmailNotifier:
     return EmailNotifier(
         host=settings.smtp_host,
         port=settings.smtp_port,
@@ -68,11 +74,32 @@ def _email(settings: Any, ssl_context: ssl.SSLContext | None, clock: Callable[[]
         username=settings.smtp_username,
         password=settings.smtp_password,
         sender=settings.smtp_from,
-        recipients=list(settings.email_to),
+        recipients=list(settings.email_to if recipients is None else recipients),
         timeout=settings.smtp_timeout,
         ssl_context=ssl_context,
         clock=clock,
+        channel=channel,
     )
+
+
+def _watch_notifiers(
+    settings: Any, ssl_context: ssl.SSLContext | None, clock: Callable[[], datetime]
+) -> dict[str, Notifier]:
+    """The channels of the watches file's watches: ``email:NAME``, ``slack:NAME``, ..."""
+    notifiers: dict[str, Notifier] = {}
+    alerting = getattr(settings, "alerting", None)
+    for watch in alerting.watches if alerting is not None else []:
+        if watch.email_to and settings.smtp_host:
+            name = watch.channel("email")
+            notifiers[name] = _email(settings, ssl_context, clock, watch.email_to, name)
+        if watch.slack_webhook_url is not None:
+            name = watch.channel("slack")
+            notifiers[name] = SlackNotifier(webhook_url=watch.slack_webhook_url, channel=name)
+        if watch.webhook_url is not None and watch.webhook_secret is not None:
+            name = watch.channel("webhook")
+            notifiers[name] = WebhookNotifier(url=watch.webhook_url, secret=watch.webhook_secret,
+                                              channel=name, rates=watch.rates, clock=clock)
+    return notifiers
 
 
 def _reveal(value: SecretStr | str) -> str:
@@ -86,7 +113,8 @@ def build_notifiers(
     ssl_context: ssl.SSLContext | None = None,
     clock: Callable[[], datetime] = utcnow,
 ) -> dict[str, Notifier]:
-    """The configured channels, by name: ``email``, ``slack``, ``apprise``.
+    """The configured channels, by name: ``email``, ``slack``, ``apprise`` (the default
+    watch's), then each watch's (``email:NAME``, ``slack:NAME``, ``webhook:NAME``).
 
     ``ssl_context`` overrides the system trust store for SMTP (a private CA, tests).
     """
@@ -98,6 +126,7 @@ def build_notifiers(
     urls = [_reveal(u) for u in getattr(settings, "apprise_urls", None) or []]
     if urls:
         notifiers["apprise"] = AppriseNotifier(urls=urls)
+    notifiers.update(_watch_notifiers(settings, ssl_context, clock))
     return notifiers
 
 

@@ -7,6 +7,10 @@ Plain pydantic models, meant to hang off ``Settings`` as one nested field::
 so that ``NEWSWATCH_ALERTING__DIGEST__TIME=07:30`` or a ``[alerting.routing.slack]`` TOML
 table configure them. Every default keeps today's behaviour: route everything, no quiet
 hours, no digest.
+
+The routing rules are the filters of the default watch's channels (``email``, ``slack``,
+``apprise``); the watches of the ``NEWSWATCH_WATCHES`` file (`alerts.watches`) are attached by
+the settings with ``with_watches`` and decide for their own channels (``email:NAME``, ...).
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ from datetime import time as Time
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, PrivateAttr
 
 from alerts.render import AlertMessage
+from alerts.watches import DEFAULT_WATCH, Watch, channel_kind, watch_of_channel
 
 CASABLANCA = "Africa/Casablanca"
 
@@ -74,7 +79,8 @@ class QuietHours(BaseModel):
     channels: list[str] = Field(default_factory=list)  # empty: every channel
 
     def applies_to(self, channel: str) -> bool:
-        return not self.channels or channel in self.channels
+        # "email" also covers the watches' email channels ("email:tanger-parks").
+        return not self.channels or channel in self.channels or channel_kind(channel) in self.channels
 
     def is_quiet(self, now: datetime) -> bool:
         local = now.astimezone(ZoneInfo(self.timezone)).time()
@@ -104,6 +110,25 @@ class AlertingConfig(BaseModel):
     # figure or first amount); "never": one message per story. Another outlet's different
     # figure is never a follow-up: it is listed under "also reported by".
     updates: Literal["new-figures", "never"] = "new-figures"
+    # The watches file's watches: loaded by the settings, not configurable here.
+    _watches: list[Watch] = PrivateAttr(default_factory=list)
+
+    def with_watches(self, watches: list[Watch]) -> AlertingConfig:
+        copy = self.model_copy()
+        copy._watches = list(watches)
+        return copy
+
+    @property
+    def watches(self) -> list[Watch]:
+        """The watches of the watches file (the default watch is not among them)."""
+        return list(self._watches)
+
+    def watch_for(self, channel: str) -> Watch | None:
+        """The file watch that owns ``channel``; ``None`` for the default watch's channels."""
+        name = watch_of_channel(channel)
+        if name == DEFAULT_WATCH:
+            return None
+        return next((w for w in self._watches if w.name == name), None)
 
     def refusal(self, channel: str, message: AlertMessage) -> str | None:
         rule = self.routing.get(channel)

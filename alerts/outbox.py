@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from alerts.config import AlertingConfig
 from alerts.render import AlertMessage, build_message
+from alerts.watches import story_matches
 from storage.models.core import Article, Story
 from storage.models.outbox import Alert
 
@@ -136,9 +137,10 @@ def enqueue_story_alerts(
     The first alert of a story on a channel is its announcement; later calls add an update
     (version 2, 3, ...) only when the story gained a figure it lacked and the policy's
     ``updates`` is "new-figures", so calling this again for the same story adds nothing.
-    Seed and known stories never alert. Rows are "suppressed" (stored, never sent) when the
-    article is older than ``window`` or the channel's routing rule refuses it; ``last_error``
-    then says why.
+    Seed and known stories never alert. A channel of a watch (``email:NAME``, see
+    `alerts.watches`) gets no row when its watch does not match the story. Rows are
+    "suppressed" (stored, never sent) when the article is older than ``window`` or the
+    channel's routing rule refuses it; ``last_error`` then says why.
     """
     if story.known or article.is_seed:
         return []
@@ -163,6 +165,8 @@ def enqueue_story_alerts(
             kind=kind, version=version,
             before=previous.payload.get("message") if previous is not None else None,
         )
+        if not _for_watch(policy, channel, message, article, others):
+            continue  # another watch's story: no row, so a later figure can still match it
         reason = "older than the alert window" if stale else None
         reason = reason or (policy.refusal(channel, message) if policy else None)
         alert = _new_alert(message, channel, "suppressed" if reason else "pending", reason,
@@ -170,6 +174,22 @@ def enqueue_story_alerts(
         if _add(session, alert):
             created.append(alert)
     return created
+
+
+def _for_watch(
+    policy: AlertingConfig | None, channel: str, message: AlertMessage, article: Article,
+    others: list[Article],
+) -> bool:
+    """Whether the watch owning ``channel`` wants this story (the default watch wants all)."""
+    watch = policy.watch_for(channel) if policy else None
+    if watch is None:
+        return True
+    if message.kind == "update" and not watch.updates:
+        return False
+    reports = [article, *others]
+    languages = [a.language or (a.analysis or {}).get("language") for a in reports]
+    return story_matches(watch, message, [(a.title, a.text) for a in reports],
+                         languages=languages)
 
 
 def _fill_waiting(session: Session, previous: Alert, story: Story, facts: dict[str, Any]) -> bool:

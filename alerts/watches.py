@@ -61,7 +61,7 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")]
 Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-def _check_hook_url(url: SecretStr | None) -> SecretStr | None:
+def check_hook_url(url: SecretStr | None) -> SecretStr | None:
     """https only (plain http only to this machine, for tests); the URL is never echoed."""
     if url is None:
         return None
@@ -104,7 +104,7 @@ class Watch(BaseModel):
     @field_validator("slack_webhook_url", "webhook_url")
     @classmethod
     def _hook(cls, value: SecretStr | None) -> SecretStr | None:
-        return _check_hook_url(value)
+        return check_hook_url(value)
 
     @field_validator("rates")
     @classmethod
@@ -409,3 +409,11 @@ def matching_stories(session: Any, watch: Watch, *, since: datetime, limit: int 
             if len(found) >= limit:
                 break
     return found
+
+
+def check_mail_server(watches: Iterable[Watch], path: Path, *, mail_server: bool) -> None:
+    """A watch's email recipients need the global SMTP server: say so at start-up."""
+    for watch in watches:
+        if watch.email_to and not mail_server:
+            raise WatchesFileError(f"{path}: watch {watch.name!r}, key 'email_to': needs a mail "
+                                   "server: set NEWSWATCH_SMTP_HOST")

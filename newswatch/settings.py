@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -127,6 +127,7 @@ class Settings(BaseSettings):
     slack_webhook_url: SecretStr | None = None
     apprise_urls: list[SecretStr] = Field(default_factory=list)  # Apprise URLs carry tokens
     alerting: AlertingConfig = Field(default_factory=AlertingConfig)  # routing, quiet hours, digest
+    watches: Path | None = None  # the watches TOML file (alerts/watches.py); read at start-up
     # The admin channel (source health notices): never the analysts' recipients.
     admin_email_to: Annotated[list[str], NoDecode] = Field(default_factory=list)
     admin_slack_webhook_url: SecretStr | None = None
@@ -159,6 +160,17 @@ class Settings(BaseSettings):
             return check_database_url(value)
         except UnsupportedDatabaseUrl as exc:
             raise ValueError(str(exc)) from None
+
+    @model_validator(mode="after")
+    def _load_watches(self) -> Settings:
+        # A mistake in the watches file stops start-up (WatchesFileError), like a bad variable.
+        from alerts.watches import check_mail_server, load_watch_file
+
+        if self.watches is not None:
+            watches = load_watch_file(self.watches)
+            check_mail_server(watches, self.watches, mail_server=bool(self.smtp_host))
+            self.alerting = self.alerting.with_watches(watches)
+        return self
 
     @classmethod
     def settings_customise_sources(
