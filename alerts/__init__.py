@@ -34,7 +34,7 @@ from alerts.outbox import enqueue_story_alerts
 from alerts.relay import Relay, RelayReport, resend
 from alerts.render import AlertMessage
 from alerts.slack import SlackNotifier
-from alerts.watches import Watch, load_watches, story_matches
+from alerts.watches import Watch, default_watch, load_watches, story_matches
 from alerts.webhook import WebhookNotifier
 from storage.types import utcnow
 
@@ -57,6 +57,7 @@ __all__ = [
     "Watch",
     "WebhookNotifier",
     "build_notifiers",
+    "configured_watches",
     "enqueue_story_alerts",
     "load_watches",
     "resend",
@@ -128,6 +129,15 @@ def build_notifiers(
         notifiers["apprise"] = AppriseNotifier(urls=urls)
     notifiers.update(_watch_notifiers(settings, ssl_context, clock))
     return notifiers
+
+
+def configured_watches(settings: Any) -> list[Watch]:
+    """Every watch: the default one on the global channels, then the watches file's."""
+    default = default_watch(
+        email_to=list(settings.email_to) if settings.email_enabled else [],
+        slack_webhook_url=settings.slack_webhook_url,
+    )
+    return [default, *settings.alerting.watches]
 
 
 def test_message(channel: str, now: datetime) -> AlertMessage:

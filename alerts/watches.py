@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -150,9 +151,14 @@ class Watch(BaseModel):
 def default_watch(
     *, email_to: Sequence[str] = (), slack_webhook_url: SecretStr | None = None
 ) -> Watch:
-    """The watch that matches every announcement, on the global channels."""
-    return Watch(name=DEFAULT_WATCH, description=DEFAULT_DESCRIPTION, email_to=list(email_to),
-                 slack_webhook_url=slack_webhook_url)
+    """The watch that matches every announcement, on the global channels.
+
+    Not validated again: the settings already checked the global channels.
+    """
+    return Watch.model_construct(
+        name=DEFAULT_WATCH, description=DEFAULT_DESCRIPTION, email_to=list(email_to),
+        slack_webhook_url=slack_webhook_url,
+    )
 
 
 def watch_of_channel(channel: str) -> str:
@@ -383,32 +389,75 @@ def story_matches(
 # -- stored stories ---------------------------------------------------------------------------
 
 
-def matching_stories(session: Any, watch: Watch, *, since: datetime, limit: int = 1000) -> list[Any]:
-    """The announcement stories first seen since ``since`` that ``watch`` matches, newest
-    first (at most ``limit``): ``newswatch watches test`` and the per-watch feed."""
+@dataclass
+class WatchTrial:
+    """``newswatch watches test``: the stories a watch matched among those examined."""
+
+    matched: list[Any]
+    examined: int
+
+
+def _announcements(session: Any, since: datetime) -> list[Any]:
     from sqlmodel import col, select
 
-    from storage.models import Article, Story
+    from storage.models import Story
 
     query = (
         select(Story).where(col(Story.announcement), col(Story.known) == False)  # noqa: E712
         .where(col(Story.created_at) >= since)
         .order_by(col(Story.created_at).desc(), col(Story.id).desc())
     )
-    needs_articles = bool(watch.keywords or watch.languages)
-    found: list[Any] = []
-    for story in session.exec(query).all():
-        texts: list[tuple[str, str]] = []
-        languages: list[str | None] = []
-        if needs_articles:
-            articles = session.exec(select(Article).where(Article.story_id == story.id)).all()
-            texts = [(a.title, a.text) for a in articles]
-            languages = [a.language for a in articles]
-        if story_matches(watch, story, texts, languages=languages):
-            found.append(story)
-            if len(found) >= limit:
+    return list(session.exec(query).all())
+
+
+def _story_matches_stored(session: Any, watch: Watch, story: Any) -> bool:
+    from sqlmodel import select
+
+    from storage.models import Article
+
+    texts: list[tuple[str, str]] = []
+    languages: list[str | None] = []
+    if watch.keywords or watch.languages:  # the articles are read only when needed
+        articles = session.exec(select(Article).where(Article.story_id == story.id)).all()
+        texts = [(a.title, a.text) for a in articles]
+        languages = [a.language or (a.analysis or {}).get("language") for a in articles]
+    return story_matches(watch, story, texts, languages=languages)
+
+
+def try_watch(session: Any, watch: Watch, *, since: datetime, limit: int = 1000) -> WatchTrial:
+    """The announcement stories first seen since ``since`` that ``watch`` matches, newest
+    first (at most ``limit``), and how many were examined."""
+    stories = _announcements(session, since)
+    matched: list[Any] = []
+    for story in stories:
+        if _story_matches_stored(session, watch, story):
+            matched.append(story)
+            if len(matched) >= limit:
                 break
-    return found
+    return WatchTrial(matched=matched, examined=len(stories))
+
+
+def matching_stories(session: Any, watch: Watch, *, since: datetime, limit: int = 1000) -> list[Any]:
+    """The announcement stories first seen since ``since`` that ``watch`` matches, newest
+    first (at most ``limit``): for the per-watch feed."""
+    return try_watch(session, watch, since=since, limit=limit).matched
+
+
+def describe(watch: Watch, channels: Iterable[str] | None = None) -> dict[str, Any]:
+    """A listing row without secrets: the webhook's host only, never a URL or a key."""
+    webhook = None
+    if watch.webhook_url is not None:
+        webhook = urlsplit(watch.webhook_url.get_secret_value()).hostname
+    return {
+        "name": watch.name,
+        "description": watch.description,
+        "filters": watch.filters(),
+        "updates": watch.updates,
+        "channels": watch.channels() if channels is None else list(channels),
+        "email_to": list(watch.email_to),
+        "slack": watch.slack_webhook_url is not None,
+        "webhook_host": webhook,
+    }
 
 
 def check_mail_server(watches: Iterable[Watch], path: Path, *, mail_server: bool) -> None:

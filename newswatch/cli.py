@@ -12,7 +12,7 @@ import sys
 from datetime import timedelta
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -36,6 +36,8 @@ alerts_app = typer.Typer(help="Alerts: list, test a channel, resend.", no_args_i
 seeds_app = typer.Typer(help="The seed corpus of already-known articles.", no_args_is_help=True)
 sources_app = typer.Typer(help="The sources file.", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+watches_app = typer.Typer(help="Watches: named filters and where their matches go.", no_args_is_help=True)
+app.add_typer(watches_app, name="watches")
 for sub, name in ((articles_app, "articles"), (alerts_app, "alerts"), (seeds_app, "seeds"),
                   (sources_app, "sources"), (db_app, "db")):
     app.add_typer(sub, name=name)
@@ -467,6 +469,86 @@ def demo(
     from newswatch.demo import run_demo
 
     run_demo(settings_of(ctx), serve=serve)
+
+
+@watches_app.command("list")
+def watches_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """List the watches: their filters and channels (the default one matches everything).
+
+    Example: newswatch watches list
+    """
+    from alerts import build_notifiers, configured_watches
+    from alerts.watches import describe, watch_of_channel
+
+    settings = settings_of(ctx)
+    channels = sorted(build_notifiers(settings))
+    rows = [describe(w, [c for c in channels if watch_of_channel(c) == w.name])
+            for w in configured_watches(settings)]
+    # The per-channel routing rules still filter the default watch's channels.
+    rows[0]["routing"] = {channel: rule.model_dump(exclude_defaults=True)
+                          for channel, rule in settings.alerting.routing.items()}
+    if as_json:
+        output.emit_json("watches", rows)
+        return
+    output.table("watches", ["name", "filters", "channels"], (
+        [r["name"], _filters_text(r["filters"]) or _routing_text(r.get("routing") or {}),
+         ", ".join(r["channels"]) or "none (feeds only)"] for r in rows))
+
+
+def _routing_text(routing: dict[str, dict[str, object]]) -> str:
+    rules = [f"{channel}: {_filters_text(rule) or 'all'}" for channel, rule in routing.items()]
+    return "every announcement" + (f" (routing {'; '.join(rules)})" if rules else "")
+
+
+def _filters_text(filters: dict[str, object]) -> str:
+    return "; ".join(f"{k} {', '.join(map(str, v)) if isinstance(v, list) else v}"
+                     for k, v in filters.items())
+
+
+@watches_app.command("test")
+def watches_test(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The watch's name (see `watches list`).")],
+    days: Annotated[int, typer.Option(min=1, help="Stories first seen in the last N days.")] = 30,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show the stored announcement stories a watch would have matched in the last N days.
+
+    Example: newswatch watches test tanger-parks --days 90
+    """
+    from alerts import configured_watches
+    from alerts.watches import find_watch, try_watch
+    from storage.db import session_scope
+    from storage.types import utcnow
+
+    settings = settings_of(ctx)
+    watch = find_watch(configured_watches(settings), name)
+    with session_scope(open_existing(ctx)) as session:
+        trial = try_watch(session, watch, since=utcnow() - timedelta(days=days))
+        rows = [_story_row(story) for story in trial.matched]
+    if as_json:
+        output.emit_json("stories", rows)
+    else:
+        output.table(f"watch {name}: stories of the last {days} days", list(_STORY_COLUMNS),
+                     ([row[c] for c in _STORY_COLUMNS] for row in rows))
+    output.note(f"{len(rows)} of {trial.examined} announcement stories of the last {days} days "
+                f"match watch {name!r}")
+
+
+_STORY_COLUMNS = ("story", "first_seen", "title", "jobs", "investment", "companies", "cities",
+                  "articles")
+
+
+def _story_row(story: object) -> dict[str, object]:
+    from alerts.text import format_amount
+
+    s: Any = story
+    return {
+        "story": s.id, "first_seen": s.created_at, "title": s.title, "jobs": s.jobs,
+        "investment": format_amount(s.investment_amount, s.investment_currency),
+        "companies": ", ".join(s.companies), "cities": ", ".join(s.cities),
+        "articles": s.article_count,
+    }
 
 
 def _known_errors() -> tuple[type[Exception], ...]:
