@@ -1,0 +1,110 @@
+"""Reading announcement stories: filtered, paginated newest first, with their reports."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, bindparam, exists, func, text
+from sqlalchemy.engine import Dialect
+from sqlmodel import Session, col, select
+
+from storage.models import Alert, Article, Story
+from storage.search import matching_article_ids
+from web.filters import StoryFilter
+
+
+@dataclass(frozen=True)
+class StoryPage:
+    stories: list[Story]
+    outlets: dict[int, int]  # story id -> number of distinct outlets
+    next_before: int | None  # the cursor's id for the next page, None on the last page
+
+
+def announcement_condition() -> ColumnElement[bool]:
+    """Every announcement story, seed-corpus events (never alerted) left out."""
+    return and_(col(Story.announcement).is_(True), col(Story.known).is_(False))
+
+
+def _json_has(dialect: Dialect, column: str, name: str, value: str, *, substring: bool) -> ColumnElement[bool]:
+    """The story's JSON list ``column`` holds ``value`` (case-insensitive; any part of an
+    element when ``substring``)."""
+    element = "json_each.value" if dialect.name == "sqlite" else "e.v"
+    source = (f"json_each(story.{column})" if dialect.name == "sqlite"
+              else f"json_array_elements_text(story.{column}) AS e(v)")
+    test = f"lower({element}) LIKE :{name} ESCAPE '\\'" if substring else f"lower({element}) = :{name}"
+    pattern = _like_pattern(value) if substring else value.lower()
+    return text(f"EXISTS (SELECT 1 FROM {source} WHERE {test})").bindparams(  # type: ignore[return-value]
+        bindparam(name, pattern)
+    )
+
+
+def _like_pattern(value: str) -> str:
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def filter_conditions(dialect: Dialect, wanted: StoryFilter) -> list[ColumnElement[bool]]:
+    conditions = [announcement_condition()]
+    if wanted.company:
+        conditions.append(_json_has(dialect, "companies", "f_company", wanted.company, substring=True))
+    if wanted.city:
+        conditions.append(_json_has(dialect, "cities", "f_city", wanted.city, substring=False))
+    if wanted.kind:
+        conditions.append(_json_has(dialect, "kinds", "f_kind", wanted.kind, substring=False))
+    if wanted.language:
+        conditions.append(exists().where(
+            col(Article.story_id) == col(Story.id), col(Article.language) == wanted.language.lower()))
+    if wanted.since is not None:
+        conditions.append(col(Story.created_at) >= wanted.since)
+    if wanted.min_jobs is not None:
+        conditions.append(col(Story.jobs) >= wanted.min_jobs)
+    if wanted.q and (matching := matching_article_ids(dialect, wanted.q)) is not None:
+        conditions.append(col(Story.id).in_(select(Article.story_id).where(matching)))
+    return conditions
+
+
+def story_page(session: Session, wanted: StoryFilter, *, size: int, before: int | None) -> StoryPage:
+    dialect = session.get_bind().dialect
+    query = select(Story).where(*filter_conditions(dialect, wanted))
+    if before is not None:
+        query = query.where(col(Story.id) < before)
+    rows = list(session.exec(query.order_by(col(Story.id).desc()).limit(size + 1)).all())
+    more = len(rows) > size
+    stories = rows[:size]
+    next_before = stories[-1].id if more and stories else None
+    return StoryPage(stories, outlet_counts(session, [s.id for s in stories if s.id]), next_before)
+
+
+def outlet_counts(session: Session, story_ids: list[int]) -> dict[int, int]:
+    if not story_ids:
+        return {}
+    query = (select(Article.story_id, func.count(func.distinct(Article.source)))
+             .where(col(Article.story_id).in_(story_ids)).group_by(col(Article.story_id)))
+    return {int(story_id): int(count) for story_id, count in session.exec(query).all()}
+
+
+def announcement_story(session: Session, story_id: int) -> Story | None:
+    query = select(Story).where(col(Story.id) == story_id, announcement_condition())
+    return session.exec(query).first()
+
+
+def story_reports(session: Session, story_id: int) -> list[Article]:
+    """Every article of the story, oldest first (the first is the one it was announced by)."""
+    query = select(Article).where(col(Article.story_id) == story_id).order_by(col(Article.id))
+    return list(session.exec(query).all())
+
+
+def reports_of(session: Session, story_ids: list[int]) -> dict[int, list[Article]]:
+    if not story_ids:
+        return {}
+    grouped: dict[int, list[Article]] = defaultdict(list)
+    query = select(Article).where(col(Article.story_id).in_(story_ids)).order_by(col(Article.id))
+    for article in session.exec(query).all():
+        grouped[int(article.story_id or 0)].append(article)
+    return grouped
+
+
+def story_alerts(session: Session, story_id: int) -> list[Alert]:
+    query = select(Alert).where(col(Alert.story_id) == story_id).order_by(col(Alert.id))
+    return list(session.exec(query).all())

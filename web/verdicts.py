@@ -1,0 +1,34 @@
+"""Why each report of a story did or did not alert, recomputed from its stored columns.
+
+The wording is `newswatch explain`'s, so the dashboard and the command say the same thing.
+"""
+
+from __future__ import annotations
+
+from storage.models import Alert, Article
+
+
+def report_verdict(article: Article, story_alerts: list[Alert]) -> str:
+    own = [a for a in story_alerts if a.article_id == article.id]
+    others = any(a.article_id != article.id for a in story_alerts)
+    return _verdict(article, bool(own), others)
+
+
+def _verdict(article: Article, alerted: bool, story_alerted: bool) -> str:
+    if article.is_seed:
+        return "seed article (known corpus)"
+    if article.status == "known" and (article.decision or "").startswith("same event"):
+        return "reports an event of the seed corpus: never alerted"
+    if article.status == "known":
+        return "copy of a known (seed) article: never alerted"
+    if article.status == "duplicate":
+        return "duplicate of an earlier article: joined its story"
+    if not article.relevant:
+        return "off-topic"
+    if not article.announcement:
+        return "on-topic, but not an announcement"
+    if alerted:
+        return "alerted"
+    if story_alerted:
+        return "another report of an event already alerted: listed under \"also reported by\""
+    return "announcement, no alert (no channel configured or alerts disabled)"
