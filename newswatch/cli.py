@@ -445,6 +445,23 @@ def status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     output.status(collect_status(settings_of(ctx), engine), as_json)
 
 
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[Optional[str], typer.Option(help="Address to listen on (default 127.0.0.1; beyond the loopback NEWSWATCH_WEB__TOKEN is required).")] = None,
+    port: Annotated[Optional[int], typer.Option(min=0, max=65535, help="Port (default 8080).")] = None,
+) -> None:
+    """Serve the read-only dashboard, the Atom feeds and the JSON API until Ctrl-C.
+
+    Example: newswatch serve --port 8080   (then open http://127.0.0.1:8080/)
+    """
+    from newswatch.dashboard import serve as serve_dashboard
+
+    settings = settings_of(ctx)
+    serve_dashboard(settings, host or settings.web.host, settings.web.port if port is None else port,
+                    on_ready=lambda url: output.note(f"dashboard at {url} (read-only; Ctrl-C to stop)"))
+
+
 @db_app.command("upgrade")
 def db_upgrade(ctx: typer.Context) -> None:
     """Create or upgrade the database schema to the current version.
@@ -561,10 +578,11 @@ def _known_errors() -> tuple[type[Exception], ...]:
     from newswatch.errors import NewswatchError
     from scheduler.errors import SchedulerError
     from storage.errors import StorageError
+    from web.errors import WebError
 
     return (
         NewswatchError, CrawlerError, StorageError, AlertsError, AnalysisError, DedupError,
-        SchedulerError, ValidationError,
+        SchedulerError, ValidationError, WebError,
     )
 
 

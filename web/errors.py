@@ -3,6 +3,7 @@
     WebError
     ├── BadQuery       a query parameter or cursor the API cannot read (HTTP 400)
     ├── InsecureBind   asked to listen beyond the loopback without a token
+    ├── CannotListen   the host and port cannot be bound (in use, no such address)
     └── ServerDidNotStart  the server thread ended or hung before listening
 """
 
@@ -21,3 +22,7 @@ class InsecureBind(WebError):
 
 class ServerDidNotStart(WebError):
     """Raised by `web.server.running` when uvicorn does not come up."""
+
+
+class CannotListen(WebError):
+    """Raised by `web.server.bound_socket` when the address cannot be bound."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import uvicorn
 from starlette.applications import Starlette
 
-from web.errors import InsecureBind, ServerDidNotStart
+from web.errors import CannotListen, InsecureBind, ServerDidNotStart
 
 STARTUP_TIMEOUT = 30.0
 
@@ -40,7 +40,11 @@ def bound_socket(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host.strip("[]"), port))
+    try:
+        sock.bind((host.strip("[]"), port))
+    except OSError as exc:
+        sock.close()
+        raise CannotListen(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     return sock
 
 
