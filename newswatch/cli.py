@@ -477,7 +477,7 @@ def db_upgrade(ctx: typer.Context) -> None:
 @app.command()
 def demo(
     ctx: typer.Context,
-    serve: Annotated[bool, typer.Option("--serve", help="Keep the example sites up afterwards.")] = False,
+    serve: Annotated[bool, typer.Option("--serve", help="Keep the example sites up afterwards, and the dashboard on the demo's data (its URL is printed).")] = False,
 ) -> None:
     """Serve example news sites on 127.0.0.1 and run one full cycle against them.
 

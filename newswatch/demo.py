@@ -20,6 +20,7 @@ from crawler.runner import crawl
 from crawler.sources import load_sources
 from newswatch import output
 from newswatch.app import open_database
+from newswatch.dashboard import serve_while
 from newswatch.demo_web import DemoWeb
 from newswatch.settings import Settings
 from storage.models import Alert, Story
@@ -63,7 +64,7 @@ def run_demo(settings: Settings, *, serve: bool = False) -> None:
         print_would_send(demo)
         if serve:
             err.print("example sites stay up; Ctrl-C to stop", highlight=False)
-            _wait_forever()
+            serve_while(demo, _wait_forever, on_ready=_print_dashboard_url)
 
 
 def print_findings(settings: Settings) -> None:
@@ -107,6 +108,10 @@ def _money(story: Story) -> str:
     if story.investment_amount is None:
         return ""
     return f"{story.investment_amount:,.0f} {story.investment_currency}"
+
+
+def _print_dashboard_url(url: str) -> None:
+    print(f"dashboard on the demo's data: {url}", flush=True)
 
 
 def _wait_forever() -> None:
