@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlmodel import select
 
 from alerts_servers import ANALYSIS, T0, add_story, all_alerts, engine  # noqa: F401
@@ -130,3 +131,16 @@ def test_route_rule_refusals() -> None:
     assert RouteRule(languages=["fr"]).refusal(message) == "routing: language not routed"
     assert RouteRule(companies=["ocp"]).refusal(message) is None
     assert RouteRule(updates=False).refusal(message.model_copy(update={"kind": "update"}))
+
+
+def test_updates_setting_reads_the_environment(monkeypatch) -> None:  # noqa: ANN001
+    from pydantic import ValidationError
+
+    from newswatch.settings import Settings
+
+    assert Settings().alerting.updates == "new-figures"
+    monkeypatch.setenv("NEWSWATCH_ALERTING__UPDATES", "never")
+    assert Settings().alerting.updates == "never"
+    monkeypatch.setenv("NEWSWATCH_ALERTING__UPDATES", "sometimes")
+    with pytest.raises(ValidationError, match="new-figures"):
+        Settings()
