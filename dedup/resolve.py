@@ -133,6 +133,7 @@ def seed_keys(candidate: Candidate, fp: Fingerprint) -> list[str]:
 
 
 def seed_probe(candidate: Candidate) -> list[str]:
+    """The seed keys a candidate looks up: its companies, its jobs figure and its amount."""
     keys = [k for k in event_keys(candidate) if k.startswith("co:")]
     keys += [f"n:{_figure_key(v)}" for v in (candidate.jobs, candidate.investment_amount) if v]
     return [SEED_PREFIX + k for k in keys]
