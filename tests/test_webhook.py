@@ -4,7 +4,7 @@ checks the signature, through the outbox with retries and dead letters."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import jsonschema
@@ -178,3 +178,20 @@ def test_410_goes_dead(engine) -> None:  # noqa: ANN001, F811
         [alert] = all_alerts(engine)
         assert alert.status == "dead" and "410" in (alert.last_error or "")
         assert len(server.received) == 1
+
+
+def test_the_documented_verification_accepts_a_real_delivery_and_refuses_a_forgery() -> None:
+    doc = (SCHEMA_FILE.parent / "webhook.md").read_text(encoding="utf-8")
+    code = doc.split("### Verifying it", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    namespace: dict[str, object] = {}
+    exec(compile(code, "docs/webhook.md", "exec"), namespace)  # noqa: S102 - our own docs
+    is_genuine = namespace["is_genuine"]
+    clock = Clock(datetime.now(UTC))
+    with WebhookServer(SECRET) as server:
+        notifier(server, clock).send(announcement())
+    [got] = server.received
+    headers = {"X-Newswatch-Timestamp": got.headers["x-newswatch-timestamp"],
+               "X-Newswatch-Signature": got.headers["x-newswatch-signature"]}
+    assert is_genuine(SECRET.encode(), headers, got.body)  # type: ignore[operator]
+    assert not is_genuine(SECRET.encode(), headers, got.body.replace(b"650", b"950"))  # type: ignore[operator]
+    assert not is_genuine(b"other", headers, got.body)  # type: ignore[operator]
