@@ -43,6 +43,12 @@ def fts5_query(terms: list[str]) -> str:
     return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
 
 
+def tsquery(terms: list[str]) -> str:
+    """Every term quoted as a PostgreSQL tsquery lexeme, prefix-matched, all required (the
+    terms are word characters only, so no quote can end a lexeme early)."""
+    return " & ".join(f"'{term}':*" for term in terms)
+
+
 def matching_article_ids(dialect: Dialect, query: str) -> ColumnElement[bool] | None:
     """A condition on ``article.id`` for the articles whose title or text match every word of
     ``query``; None when the query has no word."""
@@ -53,8 +59,8 @@ def matching_article_ids(dialect: Dialect, query: str) -> ColumnElement[bool] | 
         return text(
             f"article.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_query)"
         ).bindparams(bindparam("fts_query", fts5_query(terms)))  # type: ignore[return-value]
-    return text(f"{PG_DOCUMENT} @@ plainto_tsquery('simple', :fts_query)").bindparams(
-        bindparam("fts_query", " ".join(terms))
+    return text(f"{PG_DOCUMENT} @@ to_tsquery('simple', :fts_query)").bindparams(
+        bindparam("fts_query", tsquery(terms))
     )  # type: ignore[return-value]
 
 
