@@ -167,6 +167,9 @@ def _update_state(session, name: str, tally: SourceTally, status: str, at: datet
         state.last_rung = tally.rung
     if tally.new_articles:
         state.last_new_article_at = at
+    if status == "interrupted":  # stopped by a shutdown: says nothing of the source's health
+        session.add(state)
+        return
     if status == "ok":
         state.last_success_at = at
         state.consecutive_failures = 0

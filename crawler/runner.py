@@ -12,6 +12,7 @@ import multiprocessing
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from sqlmodel import select
 
@@ -95,9 +96,15 @@ def crawl_in_process(
     # The child's stderr is the user's: Scrapy logs there at settings.crawl.log_level.
     process = CrawlerProcess({**scrapy_settings(settings), "LOG_INSTALL_ROOT_HANDLER": True})
     quiet_network_tracebacks()
-    process.crawl(NewsSpider, context=context)
+    crawler = process.create_crawler(NewsSpider)
+    reasons: list[str] = []
+    crawler.signals.connect(lambda spider, reason: reasons.append(reason),
+                            signal=signals.spider_closed, weak=False)
+    process.crawl(crawler, context=context)
     process.start()
-    recorder.finish()
+    # SIGTERM/SIGINT reached this process too (systemd stops the whole group, Ctrl-C): Scrapy
+    # closed the spider with "shutdown"; the run was stopped, the sources did not fail.
+    recorder.finish("interrupted" if "shutdown" in reasons else None)
 
 
 def crawl(

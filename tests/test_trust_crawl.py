@@ -20,7 +20,7 @@ from crawler.sources import Source
 from devkit.replica import ReplicaWeb
 from newswatch.app import open_database
 from storage.db import make_engine
-from storage.models import Article
+from storage.models import Article, SourceState
 from test_daemon_support import ROOT, HungServer, fast_env
 
 ANNOUNCEMENT_STORIES = 2
@@ -155,3 +155,20 @@ def test_an_article_that_failed_is_counted_exit_code_3_and_never_dumped(
     assert summary["failed_items"] == 1 and summary["status"] == "partial", summary
     assert set(summary["sources"].values()) == {"ok"}  # type: ignore[union-attr]
     assert "ArticleItem(" not in result.stderr and "body=b" not in result.stderr, result.stderr[-3000:]
+
+
+def test_an_interrupted_run_leaves_the_sources_health_as_it_was(make_settings) -> None:
+    settings = make_settings()
+    open_database(settings)
+    engine = make_engine(settings.effective_database_url)
+    sources = [_source("cut-short", "http://127.0.0.1:9")]
+    run_id = start_run(settings, sources, "daemon")
+    recorder = RunRecorder(engine, run_id, sources)
+    recorder.failure("cut-short", errors.SourceUnreachable, "cancelled by the shutdown",
+                     url="http://127.0.0.1:9/feed/")
+    recorder.finish("interrupted")  # what a crawl closed by SIGTERM/SIGINT records
+    assert summarize(settings, run_id).status == "interrupted"
+    with Session(engine) as session:
+        state = session.get(SourceState, "cut-short")
+    assert state is not None and state.consecutive_failures == 0
+    assert state.health not in ("failing", "degraded") and state.last_error is None

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from devkit.replica import ReplicaWeb
 from newswatch.app import open_database
 from newswatch.settings import Settings
 from scheduler.daemon import run_daemon
@@ -161,3 +162,38 @@ def test_a_run_stopped_by_sigterm_is_interrupted_and_leaves_the_source_healthy(
     assert _runs(settings.database_url)[0].status == "interrupted"
     assert state is not None and state.health not in ("degraded", "failing"), state
     assert state.consecutive_failures == 0
+
+
+def test_sigterm_to_the_whole_process_group_records_the_run_as_interrupted(
+    replica: ReplicaWeb, tmp_path: Path
+) -> None:
+    """What systemd (and Ctrl-C) do: the crawl child gets the signal too, and Scrapy stops
+    the crawl half-way: the run is interrupted, neither "ok" nor a failure of the sources."""
+    url = f"sqlite:///{tmp_path / 'nw.db'}"
+    env = fast_env(DATA_DIR=tmp_path / "data", DATABASE_URL=url, CRAWL__DOWNLOAD_DELAY=1,
+                   SOURCES=replica.write_sources(tmp_path / "sources.toml", every="1h"))
+    articles = {replica.article_url(a).split("/", 3)[3] for site in replica.sites.values()
+                for a in site.articles()}
+    with (tmp_path / "daemon.log").open("wb") as log:
+        daemon = subprocess.Popen([sys.executable, "-m", "newswatch", "daemon"], env=env,
+                                  cwd=ROOT, stdout=log, stderr=log, start_new_session=True)
+        try:
+            wait_until(lambda: any(path.lstrip("/") in articles for _site, path in replica.requests),
+                       120, "the crawl's first article page")
+            os.killpg(daemon.pid, signal.SIGTERM)
+            code = daemon.wait(timeout=90)
+        finally:
+            if daemon.poll() is None:
+                daemon.kill()
+                daemon.wait()
+    output = (tmp_path / "daemon.log").read_text(encoding="utf-8", errors="replace")
+    assert code == 0, output[-2000:]
+    # One run per source: those still going when the signal came are interrupted.
+    runs = [run.status for run in _runs(url)]
+    assert "interrupted" in runs and set(runs) <= {"interrupted", "ok"}, (runs, output[-2000:])
+    with Session(make_engine(url)) as session:
+        states = session.exec(select(SourceState)).all()
+        statuses = {r.status for r in session.exec(select(SourceRun)).all()}
+    assert "interrupted" in statuses and statuses <= {"interrupted", "ok"}, statuses
+    assert states and all(s.health not in ("degraded", "failing") for s in states), states
+    assert all(s.consecutive_failures == 0 for s in states)
