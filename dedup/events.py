@@ -156,7 +156,7 @@ def close(a: float, b: float) -> bool:
 
 def figure_relation(
     value: float | None, known: Iterable[float], story_numbers: set[float],
-    our_numbers: set[float], part_hint: bool = False,
+    our_numbers: set[float], scope: int = 0,
 ) -> str:
     """How one figure of a report relates to the story's figures of the same kind.
 
@@ -164,24 +164,28 @@ def figure_relation(
     part: the story's figure is written in this report (a total with its parts), or this
     report names some of the story's companies and a smaller figure (one company's share);
     absent: one side has no figure; differs: within FIGURE_SPREAD; clash: further apart.
+    ``scope`` is -1 when this report names fewer of the story's companies (its figure may be
+    one company's share), +1 when it names more (its figure may be the total), else 0.
     """
     values = list(known)
     if not value or not values:
         return ABSENT
     if any(close(value, v) for v in values) or value in story_numbers:
         return AGREE
-    if any(v in our_numbers for v in values) or (part_hint and value < max(values)):
+    if any(v in our_numbers for v in values):
+        return PART
+    if (scope < 0 and value < max(values)) or (scope > 0 and value > min(values)):
         return PART
     spread = min(max(value, v) / min(value, v) for v in values)
     return DIFFERS if spread <= FIGURE_SPREAD else CLASH
 
 
 def _relations(
-    facts: Facts, story: StoryFacts, numbers: set[float], part_hint: bool
+    facts: Facts, story: StoryFacts, numbers: set[float], scope: int
 ) -> dict[str, str]:
     jobs = figure_relation(
         float(facts.jobs) if facts.jobs else None, (float(j) for j in story.jobs),
-        story.numbers, numbers, part_hint,
+        story.numbers, numbers, scope,
     )
     cur = currency(facts.investment_currency)
     amounts = [v for c, v in story.amounts if c == cur]
@@ -189,7 +193,7 @@ def _relations(
     amount = facts.investment_amount and round_amount(facts.investment_amount)
     investment = figure_relation(
         amount or None, amounts, {round_amount(n) for n in amount_numbers},
-        {round_amount(n) for n in numbers if n > 0}, part_hint,
+        {round_amount(n) for n in numbers if n > 0}, scope,
     )
     if investment == ABSENT and amount and story.amounts and not amounts:
         investment = DIFFERS  # another currency: no comparison, no proof
@@ -203,9 +207,10 @@ def same_event(facts: Facts, story: StoryFacts, numbers: Iterable[float] = ()) -
         return _same_as_seed(facts, story, ours, set(numbers))
     shared = companies_overlap(ours, story.companies)
     if not shared and companies_clash(ours, story.companies):
-        return EventMatch(False, 0, f"different companies ({_names(ours)} vs {_names(story.companies)})")
-    part_hint = shared and _names_fewer(ours, story.companies)
-    relations = _relations(facts, story, set(numbers), part_hint)
+        why = f"different companies ({_names(ours)} vs {_names(story.companies)})"
+        return EventMatch(False, 0, why)
+    scope = _scope(ours, story.companies) if shared else 0
+    relations = _relations(facts, story, set(numbers), scope)
     place = place_relation(facts.cities, story.cities)
     if shared:
         return _same_company(facts, story, relations, place)
@@ -241,7 +246,8 @@ def _by_figures(
     specific = (relations["jobs"] == AGREE and significant_digits(float(facts.jobs or 0)) >= 3) or (
         relations["amount"] == AGREE and significant_digits(facts.investment_amount or 0.0) >= 3
     )
-    if specific or len(agreed) == 2 or (agreed and place == "same" and not _kinds_clash(facts, story)):
+    near = agreed and place == "same" and not _kinds_clash(facts, story)
+    if specific or len(agreed) == 2 or near:
         return EventMatch(True, len(agreed), _why("same figures", agreed, place))
     return EventMatch(False, 0, "too little in common")
 
@@ -252,13 +258,14 @@ def _same_as_seed(
     """A seed's event is matched whenever it was published: it needs a shared company and
     an agreeing figure, or specific figures, and no figure that disagrees."""
     named = companies_overlap(ours, story.companies) or _named_in_seed(ours, story.seed_words)
-    relations = _relations(facts, story, numbers, named and _names_fewer(ours, story.companies))
+    relations = _relations(facts, story, numbers, _scope(ours, story.companies) if named else 0)
     if any(rel in (DIFFERS, CLASH) for rel in relations.values()):
         return EventMatch(False, 0, "a seed's company, other figures")
     agreed = [name for name, rel in relations.items() if rel in (AGREE, PART)]
     agreed += _written_in_seed(facts, story, agreed)
     if named and agreed:
-        return EventMatch(True, 3 + len(agreed), _why("same company as the seed", agreed, "unknown"))
+        why = _why("same company as the seed", agreed, "unknown")
+        return EventMatch(True, 3 + len(agreed), why)
     if not ours or not story.companies:
         match = _by_figures(facts, story, relations, place_relation(facts.cities, story.cities))
         return EventMatch(match.same, match.score, match.why + " as the seed")
@@ -294,9 +301,12 @@ def material_change(facts: Facts, story: StoryFacts) -> list[str]:
     return new
 
 
-def _names_fewer(ours: set[str], theirs: set[str]) -> bool:
-    """This report names fewer of the story's companies: it may give one company's share."""
-    return bool(ours) and len(ours) < len(theirs)
+def _scope(ours: set[str], theirs: set[str]) -> int:
+    """-1: this report names fewer of the story's companies (it may give one company's share);
+    +1: it names more (the story may hold a share of its total); 0: as many, or none."""
+    if not ours or not theirs or len(ours) == len(theirs):
+        return 0
+    return -1 if len(ours) < len(theirs) else 1
 
 
 def _kinds_clash(facts: Facts, story: StoryFacts) -> bool:

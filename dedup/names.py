@@ -80,7 +80,9 @@ def transliterated(arabic_key: str, latin_key: str) -> bool:
     arabic = skeleton(arabic_key.replace(" ", ""))
     first_arabic = skeleton(arabic_key.split()[0])
     latin_words = latin_key.split()
-    candidates = {skeleton("".join(latin_words)), skeleton(latin_words[0])} if latin_words else set()
+    if not latin_words:
+        return False
+    candidates = {skeleton("".join(latin_words)), skeleton(latin_words[0])}
     for ours in {arabic, first_arabic}:
         for theirs in candidates:
             if len(ours) < MIN_SKELETON or len(theirs) < MIN_SKELETON:

@@ -242,7 +242,8 @@ def _event(
     why each is another event."""
     if not candidate.announcement or candidate.seed:
         return None, []
-    hits = index.event_hits(session, event_keys(candidate), when - EVENT_WINDOW, when + EVENT_WINDOW)
+    lo, hi = when - EVENT_WINDOW, when + EVENT_WINDOW
+    hits = index.event_hits(session, event_keys(candidate), lo, hi)
     hits.update(index.seed_event_hits(session, seed_probe(candidate)))
     numbers = figures(list(candidate.fingerprinted().all_tokens))
     best: tuple[StoryFacts, EventMatch] | None = None
@@ -263,7 +264,9 @@ def _event(
     return _same_event_resolution(candidate, *best), []
 
 
-def _same_event_resolution(candidate: Candidate, story: StoryFacts, match: EventMatch) -> Resolution:
+def _same_event_resolution(
+    candidate: Candidate, story: StoryFacts, match: EventMatch
+) -> Resolution:
     new = [] if story.known else material_change(candidate, story)
     if story.known:
         seed = f"seed article {story.seed_article_id}" if story.seed_article_id else "a seed"

@@ -82,7 +82,9 @@ def _story_alerted(session: Session, article: Article) -> bool:
     """Whether another article of this story already caused its alert."""
     if article.story_id is None:
         return False
-    query = select(Alert.id).where(Alert.story_id == article.story_id, Alert.article_id != article.id)
+    query = select(Alert.id).where(
+        Alert.story_id == article.story_id, Alert.article_id != article.id
+    )
     return session.exec(query.limit(1)).first() is not None
 
 

@@ -164,7 +164,8 @@ def test_same_company_other_figures_is_its_next_project():
 
 def test_figures_of_one_event_need_only_be_compatible():
     story = StoryFacts(story_id=1, known=False, kinds={"mou"}, companies={"astriva", "bluecall"},
-                       jobs={3000}, amounts={("MAD", 240e6)}, numbers={3000.0, 1800.0, 1200.0, 240e6},
+                       jobs={3000}, amounts={("MAD", 240e6)},
+                       numbers={3000.0, 1800.0, 1200.0, 240e6},
                        cities={"rabat", "tanger"})
     part = _cand(companies=["Astriva"], jobs=1800, cities=["Kénitra"])
     rounded = _cand(companies=["Astriva", "Bluecall"], jobs=2900, investment_amount=250e6)
@@ -175,6 +176,10 @@ def test_figures_of_one_event_need_only_be_compatible():
     total_after_part = StoryFacts(story_id=2, known=False, companies={"astriva"}, jobs={1800})
     total = _cand(companies=["Astriva", "Bluecall"], jobs=3000)
     assert same_event(total, total_after_part, numbers={3000.0, 1800.0, 1200.0}).same
+    one_share = StoryFacts(story_id=3, known=False, companies={"ntt data"}, jobs={1000})
+    four = _cand(companies=["NTT Data", "Phoneo", "Cnexia", "Eids"], jobs=5050)
+    assert same_event(four, one_share).same  # the total of a joint announcement, no parts given
+    assert not same_event(_cand(companies=["NTT Data"], jobs=5050), one_share).same
 
 
 def test_one_company_two_sites_or_far_figures_are_two_events():

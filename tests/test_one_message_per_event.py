@@ -92,7 +92,8 @@ def crawl_scenario(make_settings, mail_server, tmp_path: Path) -> Crawled:  # no
             webs.append(stack.enter_context(ReplicaWeb(articles=mine, sites=kinds)))
         slack = stack.enter_context(SlackServer())
         url_event = {
-            canonical_url(webs[OUTLETS[w.outlet][0]].article_url(w.article)): w.event for w in written
+            canonical_url(webs[OUTLETS[w.outlet][0]].article_url(w.article)): w.event
+            for w in written
         }
         sources = tmp_path / "sources.toml"
         sources.write_text(sources_toml(webs), encoding="utf-8")
@@ -104,7 +105,8 @@ def crawl_scenario(make_settings, mail_server, tmp_path: Path) -> Crawled:  # no
         summary = crawl_once(settings, sources_file=sources)
         assert summary.failed_sources == [], summary
         with Session(open_database(settings)) as session:
-            articles = list(session.exec(select(Article).where(Article.is_seed == False)).all())  # noqa: E712
+            reports = select(Article).where(Article.is_seed == False)  # noqa: E712
+            articles = list(session.exec(reports).all())
             sent = list(session.exec(select(Alert).where(Alert.status == "sent")).all())
             event_of = {a.id: url_event[canonical_url(a.url)] for a in articles}
             explained: dict[str, list[str]] = defaultdict(list)
