@@ -45,6 +45,7 @@ def bound_socket(host: str, port: int) -> socket.socket:
     except OSError as exc:
         sock.close()
         raise CannotListen(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    sock.listen(2048)  # connections queue from now on, before uvicorn's loop accepts them
     return sock
 
 
@@ -67,7 +68,10 @@ def serve_forever(app: Starlette, host: str, port: int, token: str | None,
     sock = bound_socket(host, port)
     if callable(on_ready):
         on_ready(url_of(sock))
-    _server(app).run(sockets=[sock])
+    try:
+        _server(app).run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after its clean shutdown: the normal stop
+        pass
 
 
 @dataclass
