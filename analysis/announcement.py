@@ -137,6 +137,13 @@ def _pick(values: list[tuple[float, bool]]) -> float | None:
     return _pick_first_reconciled(values)
 
 
+def _stated_total(chosen: list[SentenceFacts]) -> float | None:
+    """"Au total, 380 emplois", "the two projects will create 1,100 jobs": the event's stated total wins
+    over any one company's share said elsewhere."""
+    totals = [float(j.value) for f in chosen if not f.is_title for j in f.good_jobs if "total" in j.flags]
+    return max(totals) if totals else None
+
+
 def _job_values(facts_list: list[SentenceFacts]) -> list[tuple[float, bool]]:
     """Job figures in reading order, the plain ones first.
 
@@ -346,7 +353,7 @@ def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic
         chosen.append(facts)
     if not chosen or all(f.is_title for f in chosen) and not body:
         return Decision(False, reasons=unique(reasons) or ["no commitment sentence"])
-    jobs_value = _pick(_job_values(chosen))
+    jobs_value = _stated_total(chosen) or _pick(_job_values(chosen))
     if jobs_value is None:
         # "• Premier site pilote à Oujda, jusqu'à 800 nouveaux emplois": the site as subject, no verb of its own.
         jobs_value = _pick(_job_values([f for f in supporting if f.event_subject]))

@@ -120,7 +120,15 @@ _NATIONAL_PROGRAMME = re.compile(r"\b(?:national|nationale|gouvernement|gouverne
 _POSSIBILITY = re.compile(r"\b(?:possibilite|possibility|eventuellement|possibly)\b|امكانيه|احتمال")
 # "Au total, ils assureront plus de 3.000 emplois": an event total over several companies.
 _TOTAL_BEFORE = re.compile(r"(?:\bau total\b|\bin total\b|\ban overall\b|\bau global\b|\bun total de\b|"
-                           r"\ba total of\b|\bensemble\b|\bcumulee?s?\b|في المجموع|ما مجموعه|اجمالي)[^.;]{0,60}$")
+                           r"\ba total of\b|\bensemble\b|\bcumulee?s?\b|\btotalis\w*|\btotall?ing\b|\bcombined\b|"
+                           r"\btogether\b|\bin all\b|\ba eux (?:deux|trois|quatre|cinq)\b|في المجموع|ما مجموعه|اجمالي|"
+                           # "Ces accords prévoient 1.800 emplois", "the two projects will create": the event's own figure.
+                           r"\b(?:ces|les|the|these)\s+(?:(?:deux|trois|quatre|cinq|six|two|three|four|five|six|\d)\s+)?"
+                           r"(?:(?:nouveaux|nouvelles|new)\s+)?(?:accords|conventions|memorandums|memoranda|projets|"
+                           r"investissements|implantations|agreements|projects|deals|investments|mous)\b|"
+                           r"هذه (?:الاتفاقيات|المشاريع|المذكرات)|(?:الاتفاقيات|المشاريع|المذكرات) (?:الثلاث|الاربع|الخمس)"
+                           # ... but "les mémorandums ont été signés avec X (1.500)" gives X's share.
+                           r")(?![^.;]*(?:\bavec\b|\bwith\b|\bmaa\b|مع))[^.;()]{0,60}$")
 _INITIAL = re.compile(r"(?:demarre|demarrera|demarrant|ouvre|ouvrira|debute|debutera|commence|commencera)\s+avec"
                       r"|dans un premier temps|dans une premiere (?:phase|etape|tranche)|initialement|a son ouverture"
                       r"|au demarrage|initially|at launch|in (?:a|its) first phase|في مرحله اولي|في البدايه")

@@ -19,6 +19,8 @@ _SCALE_WORDS = {
     "milliard": 1e9, "milliards": 1e9, "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9,
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "مليار": 1e9, "مليارات": 1e9, "ملايير": 1e9,
 }
+# French counts in twenties: "quatre-vingts" multiplies the unit before it.
+_SCORE_WORDS = frozenset({"vingt", "vingts"})
 # Arabic number words may carry a conjunction or preposition prefix.
 _AR_PREFIX = "(?:[وب])?"
 
@@ -96,6 +98,7 @@ def parse_words(text: str) -> tuple[float | None, bool]:
     values = _word_values()
     tokens = [t for t in re.split(r"[\s\-]+|(?<=\s)و|^و", text) if t and t not in {"et", "and", "و"}]
     total, current, approx, seen = 0.0, 0.0, False, False
+    previous: tuple[str, float] | None = None
     for token in tokens:
         role_value = values.get(token)
         if role_value is None and token[:1] in "وب":
@@ -104,7 +107,9 @@ def parse_words(text: str) -> tuple[float | None, bool]:
             return None, False
         role, value = role_value
         seen = True
-        if role == "unit":
+        if token in _SCORE_WORDS and previous is not None and previous[0] == "unit" and 2 <= previous[1] <= 9:
+            current += previous[1] * (value - 1)  # "quatre-vingts" is 4 x 20, not 4 + 20
+        elif role == "unit":
             current += value
         elif role == "approx":
             approx = True
@@ -114,6 +119,7 @@ def parse_words(text: str) -> tuple[float | None, bool]:
         else:
             total += max(current, 1.0) * value
             current = 0.0
+        previous = role_value
     if not seen:
         return None, False
     return total + current, approx
