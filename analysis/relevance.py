@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from analysis.places import mentions_city
 from analysis.resources import Lexicon, cue
-from analysis.sentences import located_abroad
+from analysis.sentences import located_abroad, located_in_morocco
 from analysis.text import fold, split_sentences, unique
 
 TITLE_WEIGHT = 3.0
@@ -34,7 +34,11 @@ ABROAD_TITLE_DAMPING = 0.5
 SPREAD = 2.5
 # A Moroccan company acting abroad is still news of the Moroccan sector.
 _MOROCCAN_ACTOR = re.compile(r"\bmarocaine?s?\b|\bmoroccan\b|\bcasablancaise?s?\b|\bmorocco-based\b|"
-                             r"(?<![\u0600-\u06ff])المغربي(?:ه|ين|ون)?(?![\u0600-\u06ff])")
+                             r"(?<![\u0600-\u06ff])(?:ال)?مغربي(?:ه|ين|ون)?(?![\u0600-\u06ff])")
+# "Egypte : ...", "Egypt lures ...", "مصر تستقطب": a title whose subject is another country.
+_ABROAD_HEAD = re.compile(r"^\W*(?:(?:en|au|aux|in|l'|la|le)\s*)?")
+# ... and a lead that places nothing in Morocco: Morocco is only the comparison ("compete with Morocco").
+ABROAD_LEAD_DAMPING = 0.6
 
 
 @dataclass(frozen=True)
@@ -115,15 +119,26 @@ def score_sentences(title: str | None, sentences: list[str], lexicon: Lexicon) -
     elif not morocco and len(whole) >= NO_ANCHOR_MIN_CHARS:
         score *= NO_ANCHOR_DAMPING
         reasons.append("no Moroccan place or actor")
-    if title and located_abroad(title_folded) and not _MOROCCAN_ACTOR.search(lead):
+    if title and _title_abroad(title_folded) and not _MOROCCAN_ACTOR.search(lead):
         score *= ABROAD_TITLE_DAMPING
         reasons.append("title: another country")
+        if not located_in_morocco(lead):
+            score *= ABROAD_LEAD_DAMPING
+            reasons.append("lead: nothing placed in Morocco")
     if title_other_sector and not title_topic:
         score *= OTHER_SECTOR_TITLE_DAMPING if tally.evidence else WEAK_EVIDENCE_TITLE_DAMPING
         reasons.append("title about another sector")
     found = unique(tally.terms)
     reasons.insert(0, f"relevance {score:.2f}: " + ", ".join(found[:6]))
     return Relevance(round(score, 4), unique(found[:8] + tally.evidence), reasons)
+
+
+def _title_abroad(title_folded: str) -> bool:
+    if located_abroad(title_folded):
+        return True
+    head = _ABROAD_HEAD.match(title_folded)
+    opening = title_folded[head.end() if head else 0:]
+    return bool(cue("negative.abroad").match(opening)) and not located_in_morocco(title_folded)
 
 
 def fast_score(title: str | None, text: str, lexicon: Lexicon) -> float:

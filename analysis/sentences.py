@@ -160,6 +160,11 @@ def _located(pattern: re.Pattern[str], folded: str) -> bool:
     return False
 
 
+def located_in_morocco(folded: str) -> bool:
+    """A Moroccan place used as the location of something ("à Rabat", "au Maroc", "بطنجة"), not a comparison."""
+    return _located(cue("morocco"), folded) or _located(city_pattern(), folded)
+
+
 def located_abroad(folded: str) -> bool:
     """The action happens in another country and nowhere in Morocco is its location."""
     if not _located(cue("negative.abroad"), folded):
