@@ -134,7 +134,7 @@ _INITIAL = re.compile(r"(?:demarre|demarrera|demarrant|ouvre|ouvrira|debute|debu
                       r"|au demarrage|initially|at launch|in (?:a|its) first phase|في مرحله اولي|في البدايه")
 _TARGET_BEFORE = re.compile(r"(?:d'atteindre|atteindre|atteindra|en compter|compter|to reach|reach|يصل العدد الى|ليصل الى)"
                             r"\W*(?:[a-z]+\s+){0,2}$")
-_SEAT_NOUN = re.compile(r"\b(?:positions?|places|sieges|seats|workstations)\b")
+_SEAT_NOUN = re.compile(r"\b(?:positions?|places?|sieges?|seats?|workstations?)\b")
 
 
 def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
@@ -200,17 +200,49 @@ def _looks_like_year(folded: str, q: Quantity) -> bool:
     return bool(_TEMPORAL.search(folded[max(0, q.start - 20):q.start]))
 
 
+@cache
+def _hiring_lead_in() -> re.Pattern[str]:
+    verbs = _alternation(cue_list("jobs_nouns", "lead_ins"))
+    approx = r"(?:(?:plus de|pres de|environ|quelque|pas moins de|up to|about|some|around|more than|over|حوالي|نحو)\s+)?"
+    return re.compile(rf"(?:{verbs})\s+{approx}$")
+
+
+# After a hired count: a unit, a share or a sum is no head count.
+_NOT_A_HEADCOUNT = re.compile(r"\s*(?:%|pour ?cent|percent|per cent|m2|m²|km|ans?\b|years?\b|mois|months?|"
+                              r"jours|days|heures|hours|dh\b|dirhams|euros?|dollars?|mdh|millions?|milliards?|"
+                              r"billions?|درهم|مليون|مليار|سنه|سنوات|شهر|اشهر|بالمائه|في المائه)")
+
+
+# "nous avons réussi à embaucher 500", "has already hired": past hires, not the commitment.
+_PAST_HIRING = re.compile(r"\b(?:avons|ont|avait|avaient|has|have|had|already|deja|managed to)\b|reussi a|"
+                          r"\ba (?:recrute|embauche)\b|قامت ب|تم ")
+
+
+def _hired_count(folded: str, q: Quantity) -> int | None:
+    """End of "recrute 150 comptables", "hire 300 German-speaking agents": a count after a hiring verb."""
+    if q.value < 5 or q.value >= 1e6 or q.value != int(q.value) or _looks_like_year(folded, q):
+        return None
+    before = folded[max(0, q.start - 40):q.start]
+    if not _hiring_lead_in().search(before) or _PAST_HIRING.search(before):
+        return None
+    if _NOT_A_HEADCOUNT.match(folded, q.end):
+        return None
+    words = re.match(r"(?:\s+[^\s,.;:()]+){0,3}", folded[q.end:])
+    return q.end + (words.end() if words else 0)
+
+
 def find_jobs(folded: str, quantities: list[Quantity] | None = None) -> list[JobMention]:
-    """Counts of jobs in a folded sentence: a number followed by a job noun."""
+    """Counts of jobs in a folded sentence: a number followed by a job noun, or hired by a verb."""
     mentions: list[JobMention] = []
     quantities = find_quantities(folded) if quantities is None else quantities
     for q in quantities:
         tail = _job_tail().match(folded, q.end)
-        if not tail or q.value < 1 or q.value != int(q.value):
+        end = tail.end() if tail else _hired_count(folded, q)
+        if end is None or q.value < 1 or q.value != int(q.value):
             continue
         if _looks_like_year(folded, q):
             continue
-        mentions.append(JobMention(int(q.value), q.start, tail.end(), _job_flags(folded, q, tail.end())))
+        mentions.append(JobMention(int(q.value), q.start, end, _job_flags(folded, q, end)))
     if mentions:
         mentions.extend(_elliptical_jobs(folded, mentions[-1], quantities))
     return _promote_targets(mentions)
