@@ -63,11 +63,12 @@ class SentenceFacts:
         # Only as the subject: "le secteur" later in the sentence is just context, and "بالمغرب"/"في المغرب"
         # ("in Morocco") is a place, not the subject.
         head = self.folded[:SUBJECT_SPAN]
-        return any(not _ARABIC_PLACE.search(head[:m.start() + 2]) for m in cue("national_actor").finditer(head))
+        return any(not _ARABIC_PLACE.search(head[:m.start() + 2]) and not _ARABIC_ADJECTIVE.search(m.group(0))
+                   for m in cue("national_actor").finditer(head))
 
     @cached_property
     def event_subject(self) -> bool:
-        if cue("event_subject").search(self.folded[:SUBJECT_SPAN]):
+        if cue("event_subject").search(self.folded[:SUBJECT_SPAN]) or _PLURAL_EVENT.search(self.folded[:SUBJECT_SPAN]):
             return True
         if cue("project_subject").match(re.sub(r"^[\W\d_]*(?:(?:le|la|the|l')\s*)?", "", self.folded)):
             return True
@@ -95,11 +96,16 @@ class SentenceFacts:
         return self._has("morocco") or mentions_city(self.folded)
 
     @cached_property
+    def main_clause(self) -> str:
+        """The sentence without its background appositions ("X, qui réalise 60 M EUR en France, a investi")."""
+        return _APPOSITION.sub(",", self.folded)
+
+    @cached_property
     def abroad(self) -> bool:
         # Abroad when the action happens in another country and nowhere in Morocco is its location.
-        if not self._has("negative.abroad"):
+        if not cue("negative.abroad").search(self.main_clause):
             return False
-        return located_abroad(self.folded) or not self.morocco
+        return located_abroad(self.main_clause) or not self.morocco
 
     @cached_property
     def other_sector(self) -> list[str]:
@@ -109,7 +115,7 @@ class SentenceFacts:
     def negatives(self) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for name in NEGATIVE_TABLES:
-            hits = [m.group(0) for m in cue(f"negative.{name}").finditer(self.folded)]
+            hits = [m.group(0) for m in cue(f"negative.{name}").finditer(self.main_clause)]
             if hits:
                 found[name] = hits
         past = _PAST_WITH_YEAR.search(self.folded)
@@ -129,6 +135,8 @@ class SentenceFacts:
         return [cue_reason(f"negative.{name}") for name in self.negatives]
 
 
+# A relative clause between commas is background about the subject, not what the sentence announces.
+_APPOSITION = re.compile(r",\s*(?:qui|which|who|dont|whose)\b[^,;.()]{3,140},|،\s*(?:الذي|التي|الذين)\s[^،.;]{3,140}،")
 # "a recruté 4.000 personnes en 2021": a past figure, whoever reports it; "X, qui a réalisé 300 MDH de
 # chiffre d'affaires en 2023, va créer 600 emplois" is background in a relative clause.
 _PAST_WITH_YEAR = re.compile(
@@ -136,6 +144,13 @@ _PAST_WITH_YEAR = re.compile(
     r"\ben\s+(?:19|20)\d\d\b|\ben\s+(?:19|20)\d\d\s*,[^.;]{0,60}\b(?:a|ont)\s+(?:recrute|cree|embauche)\b"
     r"|\b(?:hired|created|recruited)\b[^.;]{0,80}\bin\s+(?:19|20)\d\d\b")
 
+# "شركة ... المغربية" (Moroccan, the adjective) is no "المغرب" (Morocco) as the subject.
+_ARABIC_ADJECTIVE = re.compile(r"[\u0600-\u06ff]{3}(?:ي|يه|يين|يون)$")
+# "Ces trois projets représentent", "the two agreements will": the event, counted, as the subject.
+_PLURAL_EVENT = re.compile(r"(?:^|\W)(?:ces|les|the|these)\s+(?:deux|trois|quatre|cinq|six|two|three|four|five|six|\d)\s+"
+                           r"(?:(?:nouveaux|nouvelles|new)\s+)?(?:projets|accords|conventions|memorandums|memoranda|"
+                           r"investissements|implantations|sites|centres|projects|agreements|deals|investments|mous|"
+                           r"centres|centers)\b")
 _ARABIC_PLACE = re.compile(r"(?:\bفي\s+|(?<![\u0600-\u06ff])ب)..$")
 
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:a|au|aux|en|in|vers|dans|at|to|sur)\s+(?:l'|la\s+|le\s+|les\s+|the\s+)?"
@@ -149,9 +164,16 @@ _CAPITAL_BEFORE = re.compile(r"(?:\b(?:a|dans|in|at)\s+(?:la|the)\s+(?:capitale|
                              r"|(?:في|ب)(?:ال)?(?:عاصمه|مدينه)(?:\s+\S+)?\s+)$")
 
 
+_MARKET_BEFORE = re.compile(r"\b(?:clients?|clienteles?|customers?|donneurs d'ordres?|markets?|marches?)\b"
+                            r"(?:\s+[a-z'-]+){0,3}\s+(?:en|au|aux|in|d'|de|du|des|from)\s*(?:l'|la\s+|le\s+|les\s+|the\s+)?$"
+                            r"|(?:زبنا|زبائن|عملاء|سوق|اسواق)\S*\s+(?:في|ب|من)?\s*$")
+
+
 def _located(pattern: re.Pattern[str], folded: str) -> bool:
     """A place of the pattern used as the location of the action ("à Dakar", "in Cairo", "بداكار")."""
     for match in pattern.finditer(folded):
+        if _MARKET_BEFORE.search(folded[max(0, match.start() - 30):match.start()]):
+            continue  # "pour des clients en France": the market served, not where the action is
         before = folded[max(0, match.start() - 14):match.start()]
         if _LOCATIVE_BEFORE.search(before) or match.group(0).startswith(_ARABIC_LOCATIVE_PREFIX):
             return True
