@@ -262,7 +262,9 @@ def lookup_ms(session, cand) -> float:  # noqa: ANN001
 
 def _child(*args: str) -> str:
     command = [sys.executable, __file__, *args]
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:  # the child's traceback says why, not only that it failed
+        sys.exit(f"{' '.join(args)} failed:\n{done.stderr}")
     return done.stdout
 
 
