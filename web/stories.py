@@ -34,9 +34,19 @@ def _json_has(dialect: Dialect, column: str, name: str, value: str, *, substring
               else f"json_array_elements_text(story.{column}) AS e(v)")
     test = f"lower({element}) LIKE :{name} ESCAPE '\\'" if substring else f"lower({element}) = :{name}"
     pattern = _like_pattern(value) if substring else value.lower()
-    return text(f"EXISTS (SELECT 1 FROM {source} WHERE {test})").bindparams(  # type: ignore[return-value]
-        bindparam(name, pattern)
-    )
+    exact = text(f"EXISTS (SELECT 1 FROM {source} WHERE {test})").bindparams(bindparam(name, pattern))
+    if not _json_verbatim(value):
+        return exact  # type: ignore[return-value]
+    # A cheap first test on the list's JSON text (plain ASCII is stored as is) spares unpacking
+    # the lists of the stories that cannot match; the exact test decides for the rest.
+    rough = text(f"lower(CAST(story.{column} AS TEXT)) LIKE :{name}_rough ESCAPE '\\'").bindparams(
+        bindparam(f"{name}_rough", _like_pattern(value)))
+    return and_(rough, exact)  # type: ignore[return-value]
+
+
+def _json_verbatim(value: str) -> bool:
+    """Whether ``value`` appears unchanged inside a JSON string (no escape can alter it)."""
+    return value.isascii() and value.isprintable() and '"' not in value and "\\" not in value
 
 
 def _like_pattern(value: str) -> str:
