@@ -124,6 +124,9 @@ def crawl(
         )
     output.run_summary(summary, as_json)
     _source_summary(settings, summary.run_id)
+    if summary.alert_errors:
+        output.note(f"{summary.alerts_failed} alert(s) not delivered (`newswatch alerts list "
+                    f"--status dead` lists them); first: {summary.alert_errors[0]}")
     if not summary.clean:  # a failed source, article or alert
         raise typer.Exit(EXIT_PARTIAL)
 

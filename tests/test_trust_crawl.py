@@ -87,6 +87,8 @@ def test_alerts_that_went_dead_are_errors_and_exit_code_3(replica: ReplicaWeb, t
     assert summary["alerts_failed"] == ANNOUNCEMENT_STORIES
     assert summary["errors"] == ANNOUNCEMENT_STORIES and summary["status"] == "partial", summary
     assert all("no_service" in error for error in summary["alert_errors"])  # type: ignore[union-attr]
+    said = [line for line in result.stderr.splitlines() if "not delivered" in line]
+    assert len(said) == 1 and "no_service" in said[0], result.stderr[-2000:]
 
 
 def _source(name: str, url: str) -> Source:
