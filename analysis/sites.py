@@ -59,7 +59,8 @@ def _nearest_cue(before: str) -> str | None:
         for match in _cue(name).finditer(before):
             # The closest cue wins; at the same end the longer one ("nouveau siège" over "siège").
             rank = (match.end(), -match.start())
-            if rank > best:
+            # The same words as a site word and an existing-site phrase ("موقعيها"): the phrase wins.
+            if rank > best or rank == best and name == "not_site":
                 best, kind = rank, name
     return kind
 
@@ -103,6 +104,8 @@ def _mention(folded: str, start: int, end: int, index: int, is_title: bool, open
         return False, True, False
     if _DAY_BEFORE.search(before[-30:]) and not opening:
         return False, True, False  # "jeudi à Rabat", "اليوم الجمعة بالرباط": where the event took place
+    if kind == "link" and _cue("own_sites").search(before) and _cue("existing").search(folded):
+        return False, True, False  # "ses implantations de Rabat, qui regroupent déjà 1.400": other sites
     linked = kind == "link"
     return linked, signing and not linked, False
 
