@@ -10,15 +10,25 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from conftest import fast_crawl
-from devkit.replica import ReplicaWeb
+from devkit.replica import ReplicaArticle, ReplicaWeb, example_articles
 from newswatch.app import open_database
 from scheduler.daemon import run_daemon
 from storage.db import make_engine
 from storage.models import CrawlRun, SourceError, SourceRun
 from test_daemon_support import HungServer, hung_source_toml, wait_until
 
-# Long enough for a child to start and crawl the replica on a busy 2-core machine.
-RUN_TIMEOUT, KILL_GRACE = 15.0, 1.0
+# The healthy sources' children (one article each) must end well within the time limit: a
+# replica child took ~17 s with both cores busy (full article set), so the limit leaves them
+# more than twice that; only the hung one reaches it. Child start-up is most of a run.
+RUN_TIMEOUT, KILL_GRACE = 40.0, 1.0
+# Bounds on waits for what must happen anyway: only reached when the test fails.
+PATIENCE = 180.0
+
+
+def _one_article_per_site() -> list[ReplicaArticle]:
+    """A light crawl for the healthy sources: their child's start-up is the bulk of it."""
+    articles = example_articles()
+    return [next(a for a in articles if a.site == site) for site in ("wp", "arc")]
 
 
 def _runs(database_url: str) -> dict[str, SourceRun]:
@@ -36,14 +46,14 @@ def test_a_hung_site_is_killed_and_recorded_while_the_others_complete(
     settings.daemon.max_parallel_crawls = 3
     stop = threading.Event()
     open_database(settings)  # migrated before the test polls it
-    with HungServer() as hung, ReplicaWeb(sites=["wp", "arc"]) as replica:
+    with HungServer() as hung, ReplicaWeb(_one_article_per_site(), sites=["wp", "arc"]) as replica:
         sources = tmp_path / "sources.toml"
         sources.write_text(replica.sources_toml() + "\n" + hung_source_toml(hung.url), encoding="utf-8")
         daemon = threading.Thread(target=run_daemon, args=(settings,),
                                   kwargs={"sources_file": sources, "stop": stop}, daemon=True)
         daemon.start()
         try:
-            runs = wait_until(lambda: len(r := _runs(settings.database_url)) == 3 and r, 60,
+            runs = wait_until(lambda: len(r := _runs(settings.database_url)) == 3 and r, PATIENCE,
                               "a run of every source")
         finally:
             stop.set()
@@ -53,7 +63,7 @@ def test_a_hung_site_is_killed_and_recorded_while_the_others_complete(
     hung_run = runs.pop("hung-site")
     assert hung_run.status == "killed", hung_run
     took = (hung_run.finished_at - hung_run.started_at).total_seconds()
-    assert took < RUN_TIMEOUT + KILL_GRACE + 10, took
+    assert took < RUN_TIMEOUT + KILL_GRACE + 20, took  # killed at its limit, not at the end
     assert {run.status for run in runs.values()} == {"ok"}, runs
     with Session(make_engine(settings.database_url)) as session:
         errors = session.exec(select(SourceError).where(SourceError.source == "hung-site")).all()
@@ -76,14 +86,16 @@ def test_sigterm_mid_run_abandons_the_run_within_the_grace_and_records_it(
         daemon = threading.Thread(target=run_daemon, args=(settings,),
                                   kwargs={"sources_file": sources, "stop": stop}, daemon=True)
         daemon.start()
-        wait_until(lambda: _running(settings.database_url), 30, "a run in progress")
+        wait_until(lambda: _running(settings.database_url), PATIENCE, "a run in progress")
         stopped_at = time.monotonic()
         stop.set()  # what the SIGTERM handler does
         daemon.join(timeout=grace + 10)
         took = time.monotonic() - stopped_at
-    assert not daemon.is_alive() and took <= grace + 1, took
+    # Bounded by the grace, not by the hung child's own limit (fast_crawl: 120 s); the slack
+    # is for a busy machine.
+    assert not daemon.is_alive() and took <= grace + 10, took
     run = _runs(settings.database_url)["hung-site"]
-    assert run.status == "killed"
+    assert run.status == "interrupted"  # a shutdown says nothing of the source (issue 18.5)
     with Session(make_engine(settings.database_url)) as session:
         error = session.exec(select(SourceError)).one()
     assert "shut down" in error.message

@@ -1,6 +1,8 @@
 """Fault suite, HTTP and network: error statuses, Retry-After, silence, resets, truncation.
 
-One crawl over every case (one source each); each test reads what that crawl recorded.
+One crawl over every case (one source each), with a download timeout no answer comes near;
+each test reads what that crawl recorded. The silent server, whose case is the timeout
+itself, has a crawl of its own with a short one.
 """
 
 from __future__ import annotations
@@ -23,7 +25,12 @@ from faultserver import (
     truncated,
 )
 
-RETRY_AFTER = 2
+# Under the crawl's cap (max_retry_after=5), and seconds longer than the slow feed's delay, so
+# the slow site is fetched during the wait even on a busy machine.
+RETRY_AFTER = 4
+SLOW_FEED_DELAY = 0.5
+# The silent case's own crawl: the timeout has to fire, once (no retry) and soon.
+SILENT_CRAWL = {"download_timeout": 6, "retry_times": 0}
 
 
 def build(server: FaultServer) -> None:
@@ -46,13 +53,12 @@ def build(server: FaultServer) -> None:
     throttled.standard()
 
     slow = server.site("slow-feed")  # its article is fetched while the retry above waits
-    slow.route("/feed.xml", delayed(1.0, page(rss([slow.good()]), content_type="application/rss+xml")))
+    slow.route("/feed.xml", delayed(SLOW_FEED_DELAY, page(rss([slow.good()]), content_type="application/rss+xml")))
     slow.use(feeds=[slow.url("/feed.xml")])
 
     capped = server.site("retry-after-too-long").standard("/a/throttled")
     capped.route("/a/throttled", page("come back tomorrow", status=429, headers={"Retry-After": "86400"}))
 
-    server.site("silent").standard("/a/silent").route("/a/silent", hang)
     server.site("reset").standard("/a/reset").route("/a/reset", reset_mid_body())
     server.site("truncated").standard("/a/truncated").route("/a/truncated", truncated())
 
@@ -60,6 +66,16 @@ def build(server: FaultServer) -> None:
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultRun]:
     with crawled(Path(tmp_path_factory.mktemp("faults-http")), build) as result:
+        yield result
+
+
+def build_silent(server: FaultServer) -> None:
+    server.site("silent").standard("/a/silent").route("/a/silent", hang)
+
+
+@pytest.fixture(scope="module")
+def silent_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultRun]:
+    with crawled(Path(tmp_path_factory.mktemp("faults-silent")), build_silent, **SILENT_CRAWL) as result:
         yield result
 
 
@@ -110,10 +126,11 @@ def test_retry_after_past_the_cap_is_not_retried_early(run: FaultRun) -> None:
     assert len(run.server.hits_for("retry-after-too-long", "/a/throttled")) == 1
 
 
-def test_server_that_never_answers_times_out(run: FaultRun) -> None:
-    error = run.error_for("silent", "/a/silent")
+def test_server_that_never_answers_times_out(silent_run: FaultRun) -> None:
+    error = silent_run.error_for("silent", "/a/silent")
     assert error.kind == "DownloadTimedOut", error.message
-    assert len(run.articles("silent")) == 1
+    assert len(silent_run.articles("silent")) == 1
+    assert len(silent_run.server.hits_for("silent", "/a/silent")) == 1  # given up, not retried
 
 
 @pytest.mark.parametrize("site", ["reset", "truncated"])

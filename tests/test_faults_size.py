@@ -24,7 +24,8 @@ from faultserver import (
 
 BOMBS = ("gzip", "deflate", "br")
 PAGE_BYTES = 30 * 1024 * 1024
-EXTRACTION_TIMEOUT = 2.0
+# Far above a good page's extraction on a busy machine, far below the pathological page's.
+EXTRACTION_TIMEOUT = 5.0
 RSS_BOUND_MB = 512  # the crawl child with its libraries is ~260 MB; one bomb alone is 1024
 CRAWL = {"extraction_timeout": EXTRACTION_TIMEOUT}
 
@@ -86,7 +87,7 @@ def test_page_over_the_size_cap_is_dropped(run: FaultRun, site: str) -> None:
 def test_pathological_page_is_cut_at_the_extraction_time_limit(run: FaultRun) -> None:
     error = run.error_for("pathological-tables", "/a/tables")
     assert error.kind == "ExtractionFailed" and f"{EXTRACTION_TIMEOUT:g} s" in error.message
-    assert run.seconds < 60
+    assert run.source_run("pathological-tables").status == "ok"  # the run went on, not killed
 
 
 def test_gzipped_sitemap_bomb_is_refused_and_the_feed_used(run: FaultRun) -> None:
