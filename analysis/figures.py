@@ -84,7 +84,9 @@ def _flags(before: str, after: str, table: str, flag: str) -> set[str]:
 
 # "portant ses effectifs à 1.200", "l'effectif devrait atteindre 600": the total after growth, not new jobs.
 _TOTAL_HEADCOUNT = re.compile(r"(?:effectifs?|workforce|headcount|staff)(?! initial)\b[^,;.]{0,40}"
-                              r"(?:\b(?:a|to)|atteindre|atteindra|reach|depasser la barre de)\s*$")
+                              r"(?:\b(?:a|to)|atteindre|atteindra|reach|depasser la barre de)\s*$"
+                              r"|عدد (?:ال)?(?:عاملين|مستخدمين|موظفين|اجراء|متعاونين)"
+                              r"[^.,]{0,40}ال[يى]\s*(?:نحو|حوالي)?\s*$")
 # What the company already has: "déjà présent ... avec 200 ingénieurs", "currently employs", "يشغل حاليا".
 _EXISTING = re.compile(r"\b(?:deja|already|currently|actuellement|present depuis|"
                        r"presente depuis|depuis (?:sa creation|son installation|\d+ ans))\b|حاليا|منذ")
@@ -131,8 +133,8 @@ _TOTAL_BEFORE = re.compile(r"(?:\bau total\b|\bin total\b|\ban overall\b|\bau gl
                            r")(?![^.;]*(?:\bavec\b|\bwith\b|\bmaa\b|مع))[^.;()]{0,60}$")
 _INITIAL = re.compile(r"(?:demarre|demarrera|demarrant|ouvre|ouvrira|debute|debutera|commence|commencera)\s+avec"
                       r"|dans un premier temps|dans une premiere (?:phase|etape|tranche)|initialement|a son ouverture"
-                      r"|au demarrage|initially|at launch|in (?:a|its) first phase|في مرحله اولي|في البدايه")
-_TARGET_BEFORE = re.compile(r"(?:d'atteindre|atteindre|atteindra|en compter|compter|to reach|reach|يصل العدد الى|ليصل الى)"
+                      r"|au demarrage|initially|at launch|in (?:a|its) first phase|في مرحله اولي|في البدايه|مرحلت(?:ه|ها) الاولي")
+_TARGET_BEFORE = re.compile(r"(?:d'atteindre|atteindre|atteindra|en compter|compter|to reach|reach|يصل العدد ال[يى]|ليصل ال[يى])"
                             r"\W*(?:[a-z]+\s+){0,2}$")
 _SEAT_NOUN = re.compile(r"\b(?:positions?|places?|sieges?|seats?|workstations?)\b")
 
@@ -260,7 +262,7 @@ def _promote_targets(mentions: list[JobMention]) -> list[JobMention]:
 
 _ELLIPSIS_LINK = re.compile(r"(?:\bet\b|\bpuis\b|atteindre|en compter|a terme|\bvoire\b|\bthen\b|\band\b|"
                             r"passer a|passera a|porter a|portera a|portant a|to reach|"
-                            r"يصل العدد الى|ليصل الى|ثم)\W*(?:[a-z'’]+\s+){0,3}$")
+                            r"يصل العدد ال[يى]|ليصل ال[يى]|ثم)\W*(?:[a-z'’]+\s+){0,3}$")
 _TOTAL_LINK = re.compile(r"(?:passer|passera|porter|portera|portant)\s+a\W*(?:[a-z'’]+\s+){0,3}$")
 
 

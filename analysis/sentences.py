@@ -103,8 +103,10 @@ class SentenceFacts:
     @cached_property
     def abroad(self) -> bool:
         # Abroad when the action happens in another country and nowhere in Morocco is its location.
-        if not cue("negative.abroad").search(self.main_clause):
-            return False
+        clause = self.main_clause
+        if not any(not _MARKET_BEFORE.search(clause[max(0, m.start() - 30):m.start()])
+                   for m in cue("negative.abroad").finditer(clause)):
+            return False  # no other country, or only the markets served ("زبنائها في فرنسا")
         return located_abroad(self.main_clause) or not self.morocco
 
     @cached_property
@@ -136,7 +138,7 @@ class SentenceFacts:
 
 
 # A relative clause between commas is background about the subject, not what the sentence announces.
-_APPOSITION = re.compile(r",\s*(?:qui|which|who|dont|whose)\b[^,;.()]{3,140},|،\s*(?:الذي|التي|الذين)\s[^،.;]{3,140}،")
+_APPOSITION = re.compile(r",\s*(?:qui|which|who|dont|whose|الذي|التي|الذين)\s[^,;.()]{3,140},")
 # "a recruté 4.000 personnes en 2021": a past figure, whoever reports it; "X, qui a réalisé 300 MDH de
 # chiffre d'affaires en 2023, va créer 600 emplois" is background in a relative clause.
 _PAST_WITH_YEAR = re.compile(
