@@ -43,10 +43,10 @@ def _with_email(settings, mail_server):  # noqa: ANN001, ANN202
 
 
 def test_announcements_found_before_a_channel_exists_go_out_once_it_does(
-    make_settings, mail_server, replica: ReplicaWeb, tmp_path: Path
+    make_settings, mail_server, replica: ReplicaWeb, tmp_path: Path, database_url: str
 ) -> None:
     sink, _port = mail_server
-    bare = make_settings()  # no channel: the README's first command
+    bare = make_settings(database_url=database_url)  # no channel: the README's first command
     sources = replica.write_sources(tmp_path / "sources.toml")
     crawl_once(bare, sources_file=sources)
     held = _alerts(bare)
