@@ -144,6 +144,28 @@ def _stated_total(chosen: list[SentenceFacts]) -> float | None:
     return max(totals) if totals else None
 
 
+# A target that belongs to the country or the sector, not to the site just described.
+_WIDER_SCOPE = re.compile(r"\b(?:maroc|morocco|royaume|kingdom|secteur|sector|national|nationale|filiere|region)\b"
+                          r"|المغرب|المملكه|القطاع|الوطني|الجهه")
+
+
+def _followed_by_target(value: float | None, chosen: list[SentenceFacts], body: list[SentenceFacts]) -> float | None:
+    """"Le centre ouvrira avec 60 développeurs. L'objectif est d'atteindre 250 emplois d'ici 2027": the site's
+    target, said in the next sentence, is its figure."""
+    if value is None:
+        return None
+    for facts in chosen:
+        if facts.is_title or not facts.good_jobs or facts.index + 1 >= len(body):
+            continue
+        following = body[facts.index + 1]
+        if following.abroad or following.national_actor or _WIDER_SCOPE.search(following.folded):
+            continue
+        targets = [j.value for j in following.good_jobs if "target" in j.flags and j.value > value]
+        if targets:
+            return float(targets[0])
+    return value
+
+
 def _job_values(facts_list: list[SentenceFacts]) -> list[tuple[float, bool]]:
     """Job figures in reading order, the plain ones first.
 
@@ -353,7 +375,7 @@ def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic
         chosen.append(facts)
     if not chosen or all(f.is_title for f in chosen) and not body:
         return Decision(False, reasons=unique(reasons) or ["no commitment sentence"])
-    jobs_value = _stated_total(chosen) or _pick(_job_values(chosen))
+    jobs_value = _stated_total(chosen) or _followed_by_target(_pick(_job_values(chosen)), chosen, body)
     if jobs_value is None:
         # "• Premier site pilote à Oujda, jusqu'à 800 nouveaux emplois": the site as subject, no verb of its own.
         jobs_value = _pick(_job_values([f for f in supporting if f.event_subject]))
