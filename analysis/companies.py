@@ -18,7 +18,9 @@ _EXECUTIVE_OF = 10  # index of the "le PDG de X" pattern in `_patterns()` (the o
 # their X is a company, not a person
 _PREPOSITIONS = r"(?:dans|à|a|au|aux|en|sur|pour|avec|par|vers|depuis|chez|entre|et|ou|in|at|on|with|for|and)"
 _AR_LETTERS = "[\u0621-\u064a\u0671-\u06d3]"  # letters only: no Arabic comma or digits
-_LOWER_WORDS = rf"(?:(?!{_PREPOSITIONS}[ ])[a-zàâçéèêëîïôûùüÿœ'’\-]+[ ]){{0,6}}?"
+# "companies have opened German-speaking hubs": after a verb, a capitalised word is no longer the intro's name.
+_AUXILIARIES = r"(?:have|has|had|are|is|were|was|will|would|ont|sont|est|va|vont|avaient|avait)"
+_LOWER_WORDS = rf"(?:(?!(?:{_PREPOSITIONS}|{_AUXILIARIES})[ ])[a-zàâçéèêëîïôûùüÿœ'’\-]+[ ]){{0,6}}?"
 
 
 _COMPANY_NOUNS = (r"(?:groupe|soci[ée]t[ée]|entreprise|firme|op[ée]rateur|multinationale|filiale|holding|"
@@ -27,7 +29,9 @@ _TRAILING_STOPS = frozenset({"Le", "La", "Les", "De", "Du", "Des", "Et", "The", 
 _ASIDE = r"(?:[ ]*\([^)]{0,60}\))?"  # "Saccom (avec un pôle anglophone)"
 _LIST = re.compile(rf"(?P<list>{_NAME}{_ASIDE}(?:[ ]*,[ ]*{_NAME}{_ASIDE})*(?:[ ]+(?:et|and)[ ]+{_NAME}))")
 _LIST_INTRO = re.compile(r"(?i:soci[ée]t[ée]s|groupes|op[ée]rateurs|entreprises|companies|firms|operators|"
-                         r"il s'agit de|il s’agit de|notamment|filiales|subsidiaries|[àa] savoir|namely)[ ]*[,:]?[ ]+")
+                         r"il s'agit de|il s’agit de|notamment|filiales|subsidiaries|[àa] savoir|namely)"
+                         # "des sociétés d'ingénierie informatique, X et Y": what they do, then the names
+                         r"(?:[ ]+(?:d['’]|de[ ]|du[ ]|in[ ])?[a-zàâçéèêëîïôûùüÿœ\-]+){0,4}[ ]*[,:]?[ ]+")
 
 
 @cache
@@ -48,7 +52,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # "le groupe français Thalès", "la société X", "the US company X"
         re.compile(rf"(?i:\b(?:{intro}))[ ,]+{_LOWER_WORDS}(?P<name>{_NAME})"),
         # "X va créer", "X, spécialiste de ..., s'engage", "X Maroc a signé"
-        re.compile(rf"(?P<name>{_NAME})(?:[ ]*\([^)]{{0,60}}\))?(?:,[^,.;]{{0,140}},)?[ ]+(?i:(?:{verbs}))\b"),
+        re.compile(rf"(?P<name>{_NAME})(?:[ ]*\([^)]{{0,60}}\))?(?:,[^,.;]{{0,140}},)?[ ]+(?:(?:y|en|se|lui)[ ]+)?"
+                   rf"(?i:(?:{verbs}))\b"),
         # A list item or a sentence that opens with a name followed by a comma or colon.
         re.compile(rf"^(?P<name>{_NAME})[ ]*(?:\([^)]{{0,60}}\))?[ ]*[,–-][ ]*(?i:{_APPOSITION})"),
         # "Comdata (1.000 emplois à Fès)", "Eastline Contact, avec 350 emplois"
@@ -111,7 +116,7 @@ def _arabic_quoted(sentence: str) -> list[tuple[int, str]]:
     for pattern in _arabic_quoted_patterns():
         for match in pattern.finditer(sentence):
             name = match.group("quoted").strip()
-            if _arabic_name(name) and not mentions_city(fold(name)):
+            if _arabic_name(name, quoted=True) and not mentions_city(fold(name)):
                 hits.append((match.start("quoted"), name))
     return hits
 
@@ -198,7 +203,12 @@ def _clean_name(name: str) -> str | None:
         return None  # "Delivery Center", "Business Unit": what the company opens, not who
     if cue("negative.abroad").fullmatch(fold(cleaned)):
         return None  # "Dakar", "Abidjan": a place abroad
+    if len(tokens) == 1 and _ABSTRACT_NOUN.search(cleaned):
+        return None  # "Recruitment is under way", "Production démarrera": a common noun opening a sentence
     return cleaned
+
+
+_ABSTRACT_NOUN = re.compile(r"^[A-Z][a-zéè]+(?:ment|tion|sion|ing|ity|ance|ence|ship|age)s?$")
 
 
 _AMOUNT_TOKEN = re.compile(r"^(?:MAD|USD|EUR|US\$?|DH|DHS|MDH|MMDH|Dhs?)[\d.,$]")
@@ -325,7 +335,8 @@ def _listed_companies(sentence: str) -> list[tuple[int, str]]:
 _ARABIC_FUNCTION_WORDS = frozenset("بان ان انه انها التي الذي عن علي في من الي مع بين حيث وقد قد كما لكن ثم او "
                                    "هذه هذا ذلك تلك عبر خلال نحو حول منذ بعد قبل ضمن".split())
 _ARABIC_NON_NAMES = re.compile(
-    r"^(?:ال|ل)?(?:متخصص|فرنس|امريك|اسبان|الماني|بريطان|مغرب|دولي|عالمي|رائد|كبر|جديد|هذه|هذا|التي|الذي|"
+    # stems only: the function words ("التي", "هذه") are whole words, checked apart (not «ألتيكس»)
+    r"^(?:ال|ل)?(?:متخصص|فرنس|امريك|اسبان|الماني|بريطان|مغرب|دولي|عالمي|رائد|كبر|جديد|"
     r"المتخصص|العامل|الناشط|الرائد|الفرنس|الامريك|الاسبان|المغرب|الدولي|العالمي)"
 )
 
@@ -341,14 +352,14 @@ def _arabic_company_nouns() -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
-def _arabic_name(candidate: str) -> str | None:
+def _arabic_name(candidate: str, quoted: bool = False) -> str | None:
     first = candidate.split()[0]
     folded = fold(first)
     # Nisba adjectives ("الكندية", "فرنسية") describe the company; they are not its name.
     if _ARABIC_NON_NAMES.match(folded) or len(first) < 3 or folded.endswith(("يه", "يين", "يون")):
         return None
-    if folded.startswith(("ال", "لل", "بال", "وال", "فال")):
-        return None  # a definite common noun ("شركة للتعهيد"), not a name
+    if folded.startswith(("ال", "لل", "بال", "وال", "فال")) and not (quoted and folded.startswith("ال")):
+        return None  # a definite common noun ("شركة للتعهيد"), not a name; a quoted «ألتيكس» is one
     if folded in _arabic_non_names() or any(folded.startswith(noun) for noun in _arabic_company_nouns()):
         return None  # "فرع شركة فرنسية": the word for company, not its name
     if len(folded) < 4 or folded in _ARABIC_FUNCTION_WORDS:

@@ -43,6 +43,7 @@ def _dedupe(sentences: list[str], title: str | None) -> list[str]:
 
 
 _ENUMERATION = re.compile(r"^(?:il s'agit|ils'agit|il s.agit|ويتعلق الامر|يتعلق الامر|a savoir|notamment|"
+                          r"(?:les|the) (?:(?:deux|trois|two|three) )?(?:autres|other)|"
                           r"these are|they are|ces (?:societes|operateurs|entreprises))")
 
 
