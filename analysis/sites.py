@@ -150,7 +150,20 @@ def announced_cities(title: str | None, sentences: list[str], core: Iterable[int
     if plain_core:
         return plain_core
     linked_anywhere = _ordered(m.city for _, m in usable if m.linked)[:MAX_FALLBACK]
-    return linked_anywhere or _ordered(m.city for in_core, m in tagged if in_core and m.region)[:1]
+    region = _ordered(m.city for in_core, m in tagged if in_core and m.region)[:1]
+    if linked_anywhere or region:
+        return linked_anywhere or region
+    # "El Jadida, le 14 mars - ... un centre ... dans la ville": the site is in the dateline's city.
+    if any(_THE_CITY.search(fold_places(sentences[i])) for i in core if i < len(sentences)):
+        return _ordered(m.city for _, m in tagged if m.weak and m.start == _first_start(tagged))[:1]
+    return []
+
+
+_THE_CITY = re.compile(r"\b(?:dans|a) la ville\b|\bin the city\b|بالمدينه|في المدينه|داخل المدينه")
+
+
+def _first_start(tagged: list[tuple[bool, Mention]]) -> int:
+    return min((m.start for _, m in tagged), default=-1)
 
 
 def _ordered(cities: Iterable[str]) -> list[str]:
