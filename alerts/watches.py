@@ -32,6 +32,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -308,21 +309,45 @@ def amount_in_mad(amount: float | None, currency: str | None, rates: dict[str, f
     return amount * rate if rate is not None else None
 
 
+# Names recur from story to story: each is normalised once (a watch test reads thousands).
+@lru_cache(maxsize=65536)
+def _company_key(name: str) -> str:
+    from dedup.names import company_key
+
+    return company_key(name)
+
+
+@lru_cache(maxsize=65536)
+def _place_key(name: str) -> str:
+    from dedup.names import place_key
+
+    return place_key(name)
+
+
+def _company_keys(names: Sequence[str]) -> set[str]:
+    return {key for key in map(_company_key, names) if key}
+
+
+def _city_keys(names: Sequence[str]) -> set[str]:
+    return set(map(_place_key, names))
+
+
 def _companies_agree(wanted: Sequence[str], named: Sequence[str]) -> bool:
     # The dedup package's notion of "same company": legal suffixes, a subsidiary and its
     # group, Arabic and Latin spellings, one name's words inside the other's.
-    from dedup.events import company_keys, companies_overlap
+    from dedup.events import companies_overlap
 
-    return bool(named) and companies_overlap(company_keys(wanted), company_keys(named))
+    if not named:
+        return False
+    return companies_overlap(_company_keys(wanted), _company_keys(named))
 
 
 def _cities_agree(wanted: Sequence[str], named: Sequence[str]) -> bool:
     # Employment areas: a watch on Rabat sees Salé's parks, one on Casablanca Nouaceur's.
-    from dedup.events import city_keys
-
-    return bool(city_keys(wanted) & city_keys(named))
+    return bool(_city_keys(wanted) & _city_keys(named))
 
 
+@lru_cache(maxsize=256)
 def _keyword_pattern(keyword: str) -> re.Pattern[str]:
     from dedup.text import normalise
 
@@ -397,44 +422,87 @@ class WatchTrial:
     examined: int
 
 
-def _announcements(session: Any, since: datetime) -> list[Any]:
+def _in_period(query: Any, since: datetime) -> Any:
+    from sqlmodel import col
+
+    from storage.models import Story
+
+    return (query.where(col(Story.announcement), col(Story.known) == False)  # noqa: E712
+            .where(col(Story.created_at) >= since))
+
+
+def _count(session: Any, since: datetime) -> int:
+    from sqlalchemy import func
+    from sqlmodel import select
+
+    from storage.models import Story
+
+    return int(session.exec(_in_period(select(func.count()).select_from(Story), since)).one())
+
+
+def _candidates(session: Any, watch: Watch, since: datetime) -> Iterable[Any]:
+    """The facts of the period's stories, newest first, streamed (plain rows, not ORM
+    objects: a test may read tens of thousands); figure thresholds are asked of the database."""
     from sqlmodel import col, select
 
     from storage.models import Story
 
-    query = (
-        select(Story).where(col(Story.announcement), col(Story.known) == False)  # noqa: E712
-        .where(col(Story.created_at) >= since)
-        .order_by(col(Story.created_at).desc(), col(Story.id).desc())
-    )
-    return list(session.exec(query).all())
+    needed = {"kinds": ["kinds"], "min_jobs": ["jobs"], "companies": ["companies"],
+              "cities": ["cities"],
+              "min_investment_mad": ["investment_amount", "investment_currency"]}
+    names = [n for f, ns in needed.items() if watch.filters().get(f) is not None for n in ns]
+    # Only the columns the watch filters on: decoding JSON columns is most of the cost.
+    query = _in_period(select(Story.id, Story.created_at, *(getattr(Story, n) for n in names)), since)
+    if watch.min_jobs is not None:
+        query = query.where(col(Story.jobs) >= watch.min_jobs)
+    if watch.min_investment_mad is not None:
+        query = query.where(col(Story.investment_amount).is_not(None))
+    query = query.order_by(col(Story.created_at).desc(), col(Story.id).desc())
+    return session.exec(query.execution_options(yield_per=1000))
 
 
-def _story_matches_stored(session: Any, watch: Watch, story: Any) -> bool:
+def _matches_stored(session: Any, watch: Watch, row: Any) -> bool:
     from sqlmodel import select
 
     from storage.models import Article
 
-    texts: list[tuple[str, str]] = []
-    languages: list[str | None] = []
-    if watch.keywords or watch.languages:  # the articles are read only when needed
-        articles = session.exec(select(Article).where(Article.story_id == story.id)).all()
-        texts = [(a.title, a.text) for a in articles]
-        languages = [a.language or (a.analysis or {}).get("language") for a in articles]
-    return story_matches(watch, story, texts, languages=languages)
+    values = row._mapping
+    facts = StoryFacts(kinds=values.get("kinds") or [], jobs=values.get("jobs"),
+                       investment_amount=values.get("investment_amount"),
+                       investment_currency=values.get("investment_currency"),
+                       companies=values.get("companies") or [], cities=values.get("cities") or [])
+    if not (watch.keywords or watch.languages):
+        return refusal(watch, facts) is None
+    if refusal(watch.model_copy(update={"keywords": [], "languages": []}), facts) is not None:
+        return False  # the facts settle it: the articles are not read
+    articles = session.exec(select(Article.title, Article.text, Article.language)
+                            .where(Article.story_id == row.id)).all()
+    texts = [(title, text) for title, text, _lang in articles]
+    return refusal(watch, facts, texts, languages=[lang for *_x, lang in articles]) is None
+
+
+def _stories(session: Any, ids: list[int]) -> list[Any]:
+    from sqlmodel import col, select
+
+    from storage.models import Story
+
+    rows: dict[int, Any] = {}
+    for start in range(0, len(ids), 500):  # within every database's parameter limit
+        chunk = ids[start:start + 500]
+        rows.update((s.id, s) for s in session.exec(select(Story).where(col(Story.id).in_(chunk))))
+    return [rows[i] for i in ids if i in rows]
 
 
 def try_watch(session: Any, watch: Watch, *, since: datetime, limit: int = 1000) -> WatchTrial:
     """The announcement stories first seen since ``since`` that ``watch`` matches, newest
-    first (at most ``limit``), and how many were examined."""
-    stories = _announcements(session, since)
-    matched: list[Any] = []
-    for story in stories:
-        if _story_matches_stored(session, watch, story):
-            matched.append(story)
+    first (at most ``limit``), and how many announcement stories the period has."""
+    matched: list[int] = []
+    for row in _candidates(session, watch, since):
+        if _matches_stored(session, watch, row):
+            matched.append(row.id)
             if len(matched) >= limit:
                 break
-    return WatchTrial(matched=matched, examined=len(stories))
+    return WatchTrial(matched=_stories(session, matched), examined=_count(session, since))
 
 
 def matching_stories(session: Any, watch: Watch, *, since: datetime, limit: int = 1000) -> list[Any]:

@@ -530,6 +530,7 @@ def watches_test(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The watch's name (see `watches list`).")],
     days: Annotated[int, typer.Option(min=1, help="Stories first seen in the last N days.")] = 30,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many, newest first.")] = 100,
     as_json: JsonOpt = False,
 ) -> None:
     """Show the stored announcement stories a watch would have matched in the last N days.
@@ -544,15 +545,16 @@ def watches_test(
     settings = settings_of(ctx)
     watch = find_watch(configured_watches(settings), name)
     with session_scope(open_existing(ctx)) as session:
-        trial = try_watch(session, watch, since=utcnow() - timedelta(days=days))
+        trial = try_watch(session, watch, since=utcnow() - timedelta(days=days), limit=limit)
         rows = [_story_row(story) for story in trial.matched]
     if as_json:
         output.emit_json("stories", rows)
     else:
         output.table(f"watch {name}: stories of the last {days} days", list(_STORY_COLUMNS),
                      ([row[c] for c in _STORY_COLUMNS] for row in rows))
+    more = f" (stopped at --limit {limit}: there may be more)" if len(rows) >= limit else ""
     output.note(f"{len(rows)} of {trial.examined} announcement stories of the last {days} days "
-                f"match watch {name!r}")
+                f"match watch {name!r}{more}")
 
 
 _STORY_COLUMNS = ("story", "first_seen", "title", "jobs", "investment", "companies", "cities",

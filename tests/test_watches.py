@@ -334,6 +334,8 @@ def test_watches_test_shows_the_stored_stories_it_would_have_matched(
     assert "1 of 3 announcement stories of the last 30 days match watch 'big-money'" in money.stderr
     every = run(["watches", "test", DEFAULT_WATCH, "--days", "30", "--json"], env)
     assert len(json.loads(every.stdout)["items"]) == 3
+    capped = run(["watches", "test", DEFAULT_WATCH, "--days", "30", "--limit", "2"], env)
+    assert "2 of 3 announcement stories" in capped.stderr and "--limit 2" in capped.stderr
     unknown = run(["watches", "test", "nope"], env)
     assert unknown.returncode == 1 and "no watch named 'nope'" in unknown.stderr
 
@@ -410,3 +412,11 @@ slack_webhook_url = "{idle.url}"
 
         crawl_once(settings, sources_file=sources)
         assert len(sink.messages) == 2 and len(slack.delivered) == 1 and len(hook.received) == 1
+
+
+def test_quiet_hours_of_a_kind_cover_the_watches_channels_of_that_kind() -> None:
+    from alerts.config import QuietHours
+
+    hours = QuietHours(channels=["email"])
+    assert hours.applies_to("email") and hours.applies_to("email:oriental")
+    assert not hours.applies_to("slack:oriental") and not hours.applies_to("webhook:crm")
