@@ -60,6 +60,14 @@ def one_of(values: tuple[str, ...]) -> Callable[[Optional[str]], Optional[str]]:
     return check
 
 
+def _alert_channel(value: Optional[str]) -> Optional[str]:
+    """A fixed channel name, or a watch's channel ("webhook:crm", see `alerts.watches`)."""
+    kind, _, watch = (value or "").partition(":")
+    if watch and kind in ("email", "slack", "webhook"):
+        return value
+    return one_of(ALERT_CHANNELS)(value)
+
+
 def settings_of(ctx: typer.Context) -> Settings:
     if ctx.obj is None:
         ctx.obj = load_settings()
@@ -239,7 +247,7 @@ def alerts_list(
     status: Annotated[Optional[str], typer.Option(
         callback=one_of(ALERT_STATUSES), help=f"Only alerts in this state: {', '.join(ALERT_STATUSES)}.")] = None,
     channel: Annotated[Optional[str], typer.Option(
-        callback=one_of(ALERT_CHANNELS), help=f"Only alerts of this channel: {', '.join(ALERT_CHANNELS)}.")] = None,
+        callback=_alert_channel, help=f"Only alerts of this channel: {', '.join(ALERT_CHANNELS)}, or a watch's (email:NAME, slack:NAME, webhook:NAME).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many, newest first.")] = 100,
     as_json: JsonOpt = False,
 ) -> None:

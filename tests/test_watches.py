@@ -336,6 +336,9 @@ def test_watches_test_shows_the_stored_stories_it_would_have_matched(
     assert len(json.loads(every.stdout)["items"]) == 3
     capped = run(["watches", "test", DEFAULT_WATCH, "--days", "30", "--limit", "2"], env)
     assert "2 of 3 announcement stories" in capped.stderr and "--limit 2" in capped.stderr
+    by_channel = run(["alerts", "list", "--channel", "webhook:big-money", "--json"], env)
+    assert by_channel.returncode == 0 and json.loads(by_channel.stdout)["items"] == []
+    assert run(["alerts", "list", "--channel", "fax:big-money"], env).returncode == 2
     unknown = run(["watches", "test", "nope"], env)
     assert unknown.returncode == 1 and "no watch named 'nope'" in unknown.stderr
 
