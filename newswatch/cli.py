@@ -60,12 +60,19 @@ def one_of(values: tuple[str, ...]) -> Callable[[Optional[str]], Optional[str]]:
     return check
 
 
-def _alert_channel(value: Optional[str]) -> Optional[str]:
-    """A fixed channel name, or a watch's channel ("webhook:crm", see `alerts.watches`)."""
-    kind, _, watch = (value or "").partition(":")
-    if watch and kind in ("email", "slack", "webhook"):
-        return value
-    return one_of(ALERT_CHANNELS)(value)
+def _watch_channel_or(values: tuple[str, ...]) -> Callable[[Optional[str]], Optional[str]]:
+    """One of ``values``, or a watch's channel ("webhook:crm", see `alerts.watches`)."""
+    fixed = one_of(values)
+
+    def check(value: Optional[str]) -> Optional[str]:
+        kind, _, watch = (value or "").partition(":")
+        return value if watch and kind in ("email", "slack", "webhook") else fixed(value)
+
+    return check
+
+
+_alert_channel = _watch_channel_or(ALERT_CHANNELS)
+_test_channel = _watch_channel_or(TEST_CHANNELS)
 
 
 def settings_of(ctx: typer.Context) -> Settings:
@@ -266,7 +273,7 @@ def alerts_list(
 @alerts_app.command("test")
 def alerts_test(
     ctx: typer.Context,
-    channel: Annotated[str, typer.Option(callback=one_of(TEST_CHANNELS), help=f"One of {', '.join(TEST_CHANNELS)}.")],
+    channel: Annotated[str, typer.Option(callback=_test_channel, help=f"One of {', '.join(TEST_CHANNELS)}, or a watch's (email:NAME, slack:NAME, webhook:NAME).")],
 ) -> None:
     """Send a test message on one channel and print the server's answer.
 

@@ -423,3 +423,23 @@ def test_quiet_hours_of_a_kind_cover_the_watches_channels_of_that_kind() -> None
     hours = QuietHours(channels=["email"])
     assert hours.applies_to("email") and hours.applies_to("email:oriental")
     assert not hours.applies_to("slack:oriental") and not hours.applies_to("webhook:crm")
+
+
+def test_backfill_queues_each_story_for_the_watches_it_matches(engine) -> None:  # noqa: ANN001, F811
+    from alerts.backfill import backfill
+
+    north = Watch(name="north", cities=["Tanger"], email_to=["n@example.ma"])
+    south = Watch(name="south", cities=["Agadir"], email_to=["s@example.ma"])
+    add_story(engine, analysis=ANALYSIS, url="https://example.test/n")  # stored, no channel
+    add_story(engine, analysis={**ANALYSIS, "cities": ["Agadir"]}, url="https://example.test/s")
+    channels = ["email:north", "email:south"]
+    with session_scope(engine) as session:
+        report = backfill(session, channels=channels, since=timedelta(days=30), now=T0,
+                          policy=policy(north, south))
+    assert report.stories == 2 and report.queued == 2
+    by_story = {(a.story_id, a.channel) for a in all_alerts(engine)}
+    assert len(by_story) == 2 and {c for _s, c in by_story} == set(channels)
+    with session_scope(engine) as session:  # run twice, nothing more
+        again = backfill(session, channels=channels, since=timedelta(days=30), now=T0,
+                         policy=policy(north, south))
+    assert again.queued == 0 and len(all_alerts(engine)) == 2

@@ -195,3 +195,29 @@ def test_the_documented_verification_accepts_a_real_delivery_and_refuses_a_forge
     assert is_genuine(SECRET.encode(), headers, got.body)  # type: ignore[operator]
     assert not is_genuine(SECRET.encode(), headers, got.body.replace(b"650", b"950"))  # type: ignore[operator]
     assert not is_genuine(b"other", headers, got.body)  # type: ignore[operator]
+
+
+def test_alerts_test_reaches_a_watch_webhook(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    with WebhookServer(SECRET) as server:
+        watches = tmp_path / "watches.toml"
+        watches.write_text(f'[[watch]]\nname = "crm"\nwebhook_url = "{server.url}"\n'
+                           f'webhook_secret = "{SECRET}"\n', encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWATCH_")}
+        env.update(NEWSWATCH_WATCHES=str(watches), NEWSWATCH_DATA_DIR=str(tmp_path / "data"))
+        result = subprocess.run([sys.executable, "-m", "newswatch", "alerts", "test", "--channel",
+                                 "webhook:crm"], env=env, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("200")
+        [got] = server.received
+        assert got.verified
+        body = got.json()
+        validator().validate(body)
+        assert body["event"] == "test" and body["story"] is None and body["watch"] == "crm"
+        missing = subprocess.run([sys.executable, "-m", "newswatch", "alerts", "test", "--channel",
+                                  "webhook:other"], env=env, capture_output=True, text=True,
+                                 timeout=120)
+        assert missing.returncode == 1 and "not configured" in missing.stderr
