@@ -1,11 +1,19 @@
-"""The command line as a user runs it: a real process, real exit codes, stdout vs stderr."""
+"""The command line as a user runs it: the entry point's exit codes, stdout vs stderr.
+
+The commands run in this process (`newswatch.cli.main`, as the console script calls it), so
+the suite does not pay an interpreter start-up per command; one test runs a real process,
+where the process itself is the point (tests/test_demo_isolation.py is another).
+"""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,30 +21,53 @@ from typer.main import get_command
 
 from conftest import free_port
 from devkit.replica import ReplicaWeb
-from newswatch.cli import app
+from newswatch.cli import app, main
 
 
-def run(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newswatch", *args], env=env, input=stdin, capture_output=True,
-        text=True, timeout=240,
-    )
+@dataclass(frozen=True)
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+Cli = Callable[..., Result]
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWATCH_")}
-    clean.update({
+    return {
         "NEWSWATCH_DATA_DIR": str(tmp_path / "data"),
         "NEWSWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
         "NEWSWATCH_CRAWL__DOWNLOAD_DELAY": "0",
         "NEWSWATCH_CRAWL__AUTOTHROTTLE": "false",
         "NEWSWATCH_CRAWL__EXTRACTION_WORKERS": "1",
         "NEWSWATCH_CRAWL__RETRY_TIMES": "0",
-        "NEWSWATCH_CRAWL__DOWNLOAD_TIMEOUT": "5",
+        # Generous: no case here waits for a timeout, and a loaded machine stalls for seconds.
+        "NEWSWATCH_CRAWL__DOWNLOAD_TIMEOUT": "30",
         "COLUMNS": "300",  # tables are not wrapped mid-name when stdout is a pipe
-    })
-    return clean
+    }
+
+
+@pytest.fixture
+def cli(env: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """Run `newswatch ARGS` in this process: its exit code, stdout and stderr."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+
+    def invoke(args: list[str], stdin: str | None = None) -> Result:
+        monkeypatch.setattr(sys, "argv", ["newswatch", *args])
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((stdin or "").encode()), encoding="utf-8"))
+        capsys.readouterr()
+        try:
+            main()
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    return invoke
 
 
 def _commands(group, prefix=()):  # noqa: ANN001, ANN202
@@ -55,13 +86,17 @@ def test_every_command_has_help_with_an_example(path: tuple[str, ...]) -> None:
     assert f"newswatch {' '.join(path)}" in readme, f"{' '.join(path)} is missing from the README"
 
 
-def test_usage_errors_exit_2(env: dict[str, str]) -> None:
-    result = run(["crawl", "--no-such-flag"], env)
+def test_usage_errors_exit_2_from_a_real_process(env: dict[str, str]) -> None:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWATCH_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "newswatch", "crawl", "--no-such-flag"], env={**clean, **env},
+        capture_output=True, text=True, timeout=240,
+    )
     assert result.returncode == 2
     assert result.stdout == ""
 
 
-def test_failing_sources_are_recorded_and_the_run_exits_3(env: dict[str, str], tmp_path: Path) -> None:
+def test_failing_sources_are_recorded_and_the_run_exits_3(cli: Cli, env: dict[str, str], tmp_path: Path) -> None:
     with ReplicaWeb() as web:
         sources = web.write_sources(tmp_path / "sources.toml")
         dead_port = free_port()  # nothing listens there
@@ -75,7 +110,7 @@ def test_failing_sources_are_recorded_and_the_run_exits_3(env: dict[str, str], t
         broken_path = "/" + web.article_url(broken).split("/", 3)[3]
         web.override("arc", broken_path, body=b"\x00\xff<html><body><div><p>tronqu", headers={"Content-Type": "text/html"})
 
-        result = run(["crawl", "--sources", str(sources), "--json"], env)
+        result = cli(["crawl", "--sources", str(sources), "--json"])
         assert result.returncode == 3, result.stderr
         summary = json.loads(result.stdout)["items"]
         assert summary["sources"] == {
@@ -87,11 +122,11 @@ def test_failing_sources_are_recorded_and_the_run_exits_3(env: dict[str, str], t
         assert "HttpError" in errors["replica-custom"]  # the 404 feed; the section rung took over
         assert "ExtractionFailed" in errors["replica-arc"]  # the malformed page
 
-        listed = json.loads(run(["articles", "list", "--json"], env).stdout)["items"]
+        listed = json.loads(cli(["articles", "list", "--json"]).stdout)["items"]
         assert any("Tellaris" in a["title"] for a in listed)  # the others finished
         assert any(a["source"] == "replica-custom" for a in listed)
 
-        explained = run(["explain", web.article_url(broken)], env)
+        explained = cli(["explain", web.article_url(broken)])
         assert explained.returncode == 0 and "failed" in explained.stdout
 
 
@@ -108,19 +143,19 @@ def _errors(env: dict[str, str]) -> dict[str, set[str]]:
     return found
 
 
-def test_explain_an_unknown_url_exits_1(env: dict[str, str]) -> None:
-    assert run(["db", "upgrade"], env).returncode == 0  # explain never creates a database
-    result = run(["explain", "https://example.ma/never-seen"], env)
+def test_explain_an_unknown_url_exits_1(cli: Cli) -> None:
+    assert cli(["db", "upgrade"]).returncode == 0  # explain never creates a database
+    result = cli(["explain", "https://example.ma/never-seen"])
     assert result.returncode == 1
     assert "never seen" in result.stdout
 
 
-def test_analyze_jsonl_keeps_order_and_contract(env: dict[str, str]) -> None:
+def test_analyze_jsonl_keeps_order_and_contract(cli: Cli) -> None:
     lines = [
         {"id": "a", "title": "Tellaris CX ouvre un centre d'appels à Oujda", "text": "Le groupe Tellaris CX a inauguré lundi à Oujda un centre de relation client qui va créer 1.200 emplois d'ici 2027, pour un investissement de 150 millions de DH."},
         {"id": "b", "title": None, "text": "Les arrivées touristiques ont progressé de 14% à fin octobre selon l'Observatoire du tourisme."},
     ]
-    result = run(["analyze", "--jsonl"], env, stdin="\n".join(json.dumps(x) for x in lines) + "\n")
+    result = cli(["analyze", "--jsonl"], stdin="\n".join(json.dumps(x) for x in lines) + "\n")
     assert result.returncode == 0, result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert [o["id"] for o in out] == ["a", "b"]
@@ -131,44 +166,44 @@ def test_analyze_jsonl_keeps_order_and_contract(env: dict[str, str]) -> None:
     assert out[1]["relevant"] is False and out[1]["announcement"] is False
 
 
-def test_sources_list_json(env: dict[str, str], tmp_path: Path) -> None:
+def test_sources_list_json(cli: Cli, tmp_path: Path) -> None:
     with ReplicaWeb() as web:
         sources = web.write_sources(tmp_path / "s.toml")
-    result = run(["sources", "list", "--sources", str(sources), "--json"], env)
+    result = cli(["sources", "list", "--sources", str(sources), "--json"])
     assert result.returncode == 0
     names = [s["name"] for s in json.loads(result.stdout)["items"]]
     assert names == ["replica-wp", "replica-arc", "replica-custom"]
 
 
-def test_an_invalid_sources_file_names_file_source_and_key(env: dict[str, str], tmp_path: Path) -> None:
+def test_an_invalid_sources_file_names_file_source_and_key(cli: Cli, tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('[[source]]\nname = "ok-one"\nhomepage = "https://a.ma/"\n\n[[source]]\nname = "broken"\nhomepage = "file:///etc/passwd"\n', encoding="utf-8")
-    result = run(["sources", "list", "--sources", str(bad)], env)
+    result = cli(["sources", "list", "--sources", str(bad)])
     assert result.returncode == 1
     assert str(bad) in result.stderr and "'broken'" in result.stderr and "homepage" in result.stderr
 
 
-def test_demo_runs_the_whole_flow_offline(env: dict[str, str]) -> None:
-    result = run(["demo"], env)
+def test_demo_runs_the_whole_flow_offline(cli: Cli) -> None:
+    result = cli(["demo"])
     assert result.returncode == 0, result.stderr
     assert "Tellaris CX" in result.stdout and "Nexora" in result.stdout  # the announcements
     assert "announcements (one per story)" in result.stdout
     assert "serving example site" in result.stderr
 
 
-def test_explain_names_the_error_of_a_page_that_will_be_retried(env: dict[str, str], tmp_path: Path) -> None:
+def test_explain_names_the_error_of_a_page_that_will_be_retried(cli: Cli, tmp_path: Path) -> None:
     with ReplicaWeb(sites=["custom"]) as web:
         sources = web.write_sources(tmp_path / "sources.toml")
         car = next(a for a in web.sites["custom"].articles() if a.expected.get("story") == "C")
         path = "/" + web.article_url(car).split("/", 3)[3]
         web.override("custom", path, status=503, body=b"maintenance")
-        assert run(["crawl", "--sources", str(sources)], env).returncode == 0
-        result = run(["explain", web.article_url(car)], env)
+        assert cli(["crawl", "--sources", str(sources)]).returncode == 0
+        result = cli(["explain", web.article_url(car)])
     assert result.returncode == 0
     assert "HttpError" in result.stdout and "tried again on the next run" in result.stdout
 
 
-def test_a_channel_that_is_not_configured_is_a_one_line_error(env: dict[str, str]) -> None:
-    result = run(["alerts", "test", "--channel", "slack"], env)
+def test_a_channel_that_is_not_configured_is_a_one_line_error(cli: Cli) -> None:
+    result = cli(["alerts", "test", "--channel", "slack"])
     assert result.returncode == 1
     assert "not configured" in result.stderr and "Traceback" not in result.stderr
