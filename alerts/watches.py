@@ -30,9 +30,6 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -49,13 +46,20 @@ from pydantic import (
 )
 
 from alerts.errors import WatchesFileError, WatchNotFound
+from alerts.watch_match import StoryFacts, amount_in_mad, facts_of, refusal, story_matches
+from alerts.watch_stories import WatchTrial, matching_stories, try_watch
+
+__all__ = [
+    "DEFAULT_WATCH", "StoryFacts", "Watch", "WatchTrial", "amount_in_mad", "default_watch",
+    "describe", "facts_of", "find_watch", "load_watch_file", "load_watches", "matching_stories",
+    "refusal", "story_matches", "try_watch",
+]
 
 DEFAULT_WATCH = "every-announcement"
 DEFAULT_DESCRIPTION = "every announcement"
 CHANNEL_KINDS = ("email", "slack", "webhook")
 # MAD per unit; rough late-2026 values, meant to be set in the file's [rates] table.
 DEFAULT_RATES = {"MAD": 1.0, "EUR": 10.8, "USD": 10.0}
-_CURRENCY_ALIASES = {"DH": "MAD", "DHS": "MAD", "MDH": "MAD", "DIRHAM": "MAD", "DIRHAMS": "MAD"}
 
 Kind = Literal["new_site", "expansion", "jobs", "investment", "mou"]
 Language = Literal["fr", "ar", "en"]
@@ -273,242 +277,6 @@ def find_watch(watches: Iterable[Watch], name: str) -> Watch:
         if watch.name == name:
             return watch
     raise WatchNotFound(f"no watch named {name!r}; known: {', '.join(w.name for w in known)}")
-
-
-# -- matching ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StoryFacts:
-    """What a watch looks at: a stored story, or the message an alert carries."""
-
-    kinds: Sequence[str] = ()
-    jobs: int | None = None
-    investment_amount: float | None = None
-    investment_currency: str | None = None
-    companies: Sequence[str] = ()
-    cities: Sequence[str] = ()
-
-
-def facts_of(story: Any) -> StoryFacts:
-    """From a ``Story`` row or an ``AlertMessage`` (same field names)."""
-    return StoryFacts(
-        kinds=list(story.kinds or []), jobs=story.jobs,
-        investment_amount=story.investment_amount,
-        investment_currency=story.investment_currency,
-        companies=list(story.companies or []), cities=list(story.cities or []),
-    )
-
-
-def amount_in_mad(amount: float | None, currency: str | None, rates: dict[str, float]) -> float | None:
-    """``None`` when there is no amount or its currency has no rate."""
-    if amount is None:
-        return None
-    code = (currency or "MAD").strip().upper()
-    rate = rates.get(_CURRENCY_ALIASES.get(code, code))
-    return amount * rate if rate is not None else None
-
-
-# Names recur from story to story: each is normalised once (a watch test reads thousands).
-@lru_cache(maxsize=65536)
-def _company_key(name: str) -> str:
-    from dedup.names import company_key
-
-    return company_key(name)
-
-
-@lru_cache(maxsize=65536)
-def _place_key(name: str) -> str:
-    from dedup.names import place_key
-
-    return place_key(name)
-
-
-def _company_keys(names: Sequence[str]) -> set[str]:
-    return {key for key in map(_company_key, names) if key}
-
-
-def _city_keys(names: Sequence[str]) -> set[str]:
-    return set(map(_place_key, names))
-
-
-def _companies_agree(wanted: Sequence[str], named: Sequence[str]) -> bool:
-    # The dedup package's notion of "same company": legal suffixes, a subsidiary and its
-    # group, Arabic and Latin spellings, one name's words inside the other's.
-    from dedup.events import companies_overlap
-
-    if not named:
-        return False
-    return companies_overlap(_company_keys(wanted), _company_keys(named))
-
-
-def _cities_agree(wanted: Sequence[str], named: Sequence[str]) -> bool:
-    # Employment areas: a watch on Rabat sees Salé's parks, one on Casablanca Nouaceur's.
-    return bool(_city_keys(wanted) & _city_keys(named))
-
-
-@lru_cache(maxsize=256)
-def _keyword_pattern(keyword: str) -> re.Pattern[str]:
-    from dedup.text import normalise
-
-    prefix = keyword.endswith("*")
-    words = normalise(keyword.rstrip("*")).split()
-    body = r"\s+".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<!\w){body}" + ("" if prefix else r"(?!\w)"))
-
-
-def _keywords_found(keywords: Sequence[str], texts: Iterable[tuple[str, str]]) -> bool:
-    from dedup.text import normalise
-
-    patterns = [_keyword_pattern(k) for k in keywords]
-    for title, text in texts:
-        folded = normalise(f"{title or ''}\n{text or ''}")
-        if any(p.search(folded) for p in patterns):
-            return True
-    return False
-
-
-def refusal(
-    watch: Watch,
-    facts: StoryFacts,
-    texts: Iterable[tuple[str, str]] = (),
-    *,
-    languages: Iterable[str | None] = (),
-) -> str | None:
-    """Why the story is not for ``watch`` (e.g. "fewer than 200 jobs"), or ``None``."""
-    if watch.kinds and not set(watch.kinds) & set(facts.kinds):
-        return f"kind not one of {', '.join(watch.kinds)}"
-    if watch.min_jobs is not None and (facts.jobs or 0) < watch.min_jobs:
-        return f"fewer than {watch.min_jobs} jobs"
-    if watch.min_investment_mad is not None:
-        mad = amount_in_mad(facts.investment_amount, facts.investment_currency, watch.rates)
-        if mad is None or mad < watch.min_investment_mad:
-            return f"investment below {watch.min_investment_mad:,.0f} MAD"
-    if watch.companies and not _companies_agree(watch.companies, facts.companies):
-        return f"company not one of {', '.join(watch.companies)}"
-    if watch.cities and not _cities_agree(watch.cities, facts.cities):
-        return f"city not one of {', '.join(watch.cities)}"
-    if watch.languages and not set(watch.languages) & {(lang or "").casefold() for lang in languages}:
-        return f"language not one of {', '.join(watch.languages)}"
-    if watch.keywords and not _keywords_found(watch.keywords, texts):
-        return f"none of the keywords {', '.join(watch.keywords)}"
-    return None
-
-
-def story_matches(
-    watch: Watch,
-    story: Any,
-    texts: Iterable[tuple[str, str]] = (),
-    *,
-    languages: Iterable[str | None] = (),
-) -> bool:
-    """Whether ``story`` (a ``Story`` row or an ``AlertMessage``) is for ``watch``.
-
-    ``texts`` are the (title, text) of the story's articles, for ``keywords``; ``languages``
-    their languages, for ``languages``: a watch with such a filter matches nothing without
-    them.
-    """
-    return refusal(watch, facts_of(story), texts, languages=languages) is None
-
-
-# -- stored stories ---------------------------------------------------------------------------
-
-
-@dataclass
-class WatchTrial:
-    """``newswatch watches test``: the stories a watch matched among those examined."""
-
-    matched: list[Any]
-    examined: int
-
-
-def _in_period(query: Any, since: datetime) -> Any:
-    from sqlmodel import col
-
-    from storage.models import Story
-
-    return (query.where(col(Story.announcement), col(Story.known) == False)  # noqa: E712
-            .where(col(Story.created_at) >= since))
-
-
-def _count(session: Any, since: datetime) -> int:
-    from sqlalchemy import func
-    from sqlmodel import select
-
-    from storage.models import Story
-
-    return int(session.exec(_in_period(select(func.count()).select_from(Story), since)).one())
-
-
-def _candidates(session: Any, watch: Watch, since: datetime) -> Iterable[Any]:
-    """The facts of the period's stories, newest first, streamed (plain rows, not ORM
-    objects: a test may read tens of thousands); figure thresholds are asked of the database."""
-    from sqlmodel import col, select
-
-    from storage.models import Story
-
-    needed = {"kinds": ["kinds"], "min_jobs": ["jobs"], "companies": ["companies"],
-              "cities": ["cities"],
-              "min_investment_mad": ["investment_amount", "investment_currency"]}
-    names = [n for f, ns in needed.items() if watch.filters().get(f) is not None for n in ns]
-    # Only the columns the watch filters on: decoding JSON columns is most of the cost.
-    query = _in_period(select(Story.id, Story.created_at, *(getattr(Story, n) for n in names)), since)
-    if watch.min_jobs is not None:
-        query = query.where(col(Story.jobs) >= watch.min_jobs)
-    if watch.min_investment_mad is not None:
-        query = query.where(col(Story.investment_amount).is_not(None))
-    query = query.order_by(col(Story.created_at).desc(), col(Story.id).desc())
-    return session.exec(query.execution_options(yield_per=1000))
-
-
-def _matches_stored(session: Any, watch: Watch, row: Any) -> bool:
-    from sqlmodel import select
-
-    from storage.models import Article
-
-    values = row._mapping
-    facts = StoryFacts(kinds=values.get("kinds") or [], jobs=values.get("jobs"),
-                       investment_amount=values.get("investment_amount"),
-                       investment_currency=values.get("investment_currency"),
-                       companies=values.get("companies") or [], cities=values.get("cities") or [])
-    if not (watch.keywords or watch.languages):
-        return refusal(watch, facts) is None
-    if refusal(watch.model_copy(update={"keywords": [], "languages": []}), facts) is not None:
-        return False  # the facts settle it: the articles are not read
-    articles = session.exec(select(Article.title, Article.text, Article.language)
-                            .where(Article.story_id == row.id)).all()
-    texts = [(title, text) for title, text, _lang in articles]
-    return refusal(watch, facts, texts, languages=[lang for *_x, lang in articles]) is None
-
-
-def _stories(session: Any, ids: list[int]) -> list[Any]:
-    from sqlmodel import col, select
-
-    from storage.models import Story
-
-    rows: dict[int, Any] = {}
-    for start in range(0, len(ids), 500):  # within every database's parameter limit
-        chunk = ids[start:start + 500]
-        rows.update((s.id, s) for s in session.exec(select(Story).where(col(Story.id).in_(chunk))))
-    return [rows[i] for i in ids if i in rows]
-
-
-def try_watch(session: Any, watch: Watch, *, since: datetime, limit: int = 1000) -> WatchTrial:
-    """The announcement stories first seen since ``since`` that ``watch`` matches, newest
-    first (at most ``limit``), and how many announcement stories the period has."""
-    matched: list[int] = []
-    for row in _candidates(session, watch, since):
-        if _matches_stored(session, watch, row):
-            matched.append(row.id)
-            if len(matched) >= limit:
-                break
-    return WatchTrial(matched=_stories(session, matched), examined=_count(session, since))
-
-
-def matching_stories(session: Any, watch: Watch, *, since: datetime, limit: int = 1000) -> list[Any]:
-    """The announcement stories first seen since ``since`` that ``watch`` matches, newest
-    first (at most ``limit``): for the per-watch feed."""
-    return try_watch(session, watch, since=since, limit=limit).matched
 
 
 def describe(watch: Watch, channels: Iterable[str] | None = None) -> dict[str, Any]:
