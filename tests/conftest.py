@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
 import socket
+import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -61,6 +64,41 @@ def make_settings(tmp_path: Path):  # noqa: ANN201
         return Settings(**values)  # type: ignore[arg-type]
 
     return make
+
+
+@dataclass(frozen=True)
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+CliRunner = Callable[..., CliResult]
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> CliRunner:
+    """`newswatch ARGS` in this process, through the console script's own `main` (exit codes
+    included): `cli(args, env={...}, stdin="...")` gives its exit code, stdout and stderr.
+    Cheaper than a process per command; keep a real process for where the process is the point."""
+
+    def invoke(args: list[str], *, env: dict[str, str] | None = None, stdin: str | None = None) -> CliResult:
+        from newswatch.cli import main
+
+        for name, value in (env or {}).items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setattr(sys, "argv", ["newswatch", *args])
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((stdin or "").encode()), encoding="utf-8"))
+        capsys.readouterr()
+        try:
+            main()
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+        out, err = capsys.readouterr()
+        return CliResult(code, out, err)
+
+    return invoke
 
 
 @pytest.fixture

@@ -7,31 +7,20 @@ where the process itself is the point (tests/test_demo_isolation.py is another).
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
 from typer.main import get_command
 
+from conftest import CliRunner as Cli
 from conftest import free_port
 from devkit.replica import ReplicaWeb
-from newswatch.cli import app, main
-
-
-@dataclass(frozen=True)
-class Result:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-Cli = Callable[..., Result]
+from newswatch.cli import app
 
 
 @pytest.fixture
@@ -50,24 +39,9 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def cli(env: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
-    """Run `newswatch ARGS` in this process: its exit code, stdout and stderr."""
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-
-    def invoke(args: list[str], stdin: str | None = None) -> Result:
-        monkeypatch.setattr(sys, "argv", ["newswatch", *args])
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((stdin or "").encode()), encoding="utf-8"))
-        capsys.readouterr()
-        try:
-            main()
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return invoke
+def cli(cli: Cli, env: dict[str, str]) -> Cli:
+    """conftest's in-process runner, with this module's environment."""
+    return partial(cli, env=env)
 
 
 def _commands(group, prefix=()):  # noqa: ANN001, ANN202
