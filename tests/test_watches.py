@@ -343,14 +343,32 @@ def test_watches_test_shows_the_stored_stories_it_would_have_matched(
     assert unknown.returncode == 1 and "no watch named 'nope'" in unknown.stderr
 
 
-def test_try_watch_and_find_watch(engine) -> None:  # noqa: ANN001, F811
+@pytest.fixture
+def any_engine(database_url: str):  # noqa: ANN201
+    from storage.db import connect
+
+    engine = connect(database_url)
+    yield engine
+    engine.dispose()
+
+
+def test_try_watch_and_find_watch(any_engine) -> None:  # noqa: ANN001
+    engine = any_engine
     add_story(engine, analysis=ANALYSIS, url="https://example.test/t")
+    for n in range(3):  # more stories than one streamed batch would need, read with articles
+        add_story(engine, analysis={**ANALYSIS, "cities": ["Fès"]}, url=f"https://example.test/f{n}",
+                  title=f"Kestrel recrute à Fès ({n})")
+    with Session(engine) as session:
+        words = try_watch(session, Watch(name="kw", keywords=["recrute"], cities=["Fès"]),
+                          since=T0 - timedelta(days=400), limit=2)
+        assert [s.title for s in words.matched] == ["Kestrel recrute à Fès (2)",
+                                                    "Kestrel recrute à Fès (1)"]
     watch = Watch(name="arabic", languages=["ar"])
     with Session(engine) as session:
         trial = try_watch(session, watch, since=T0 - timedelta(days=400))
-        assert trial.matched == [] and trial.examined == 1
+        assert trial.matched == [] and trial.examined == 4
         assert len(try_watch(session, Watch(name="fr", languages=["fr"]),
-                             since=T0 - timedelta(days=400)).matched) == 1
+                             since=T0 - timedelta(days=400)).matched) == 4
     with pytest.raises(WatchNotFound):
         find_watch([watch], "other")
 
@@ -364,7 +382,7 @@ def _mail(raw: bytes) -> tuple[str, str]:
 
 
 def test_crawl_routes_each_watch_to_its_own_destinations_once(
-    make_settings, mail_server, replica: ReplicaWeb, tmp_path: Path
+    make_settings, mail_server, replica: ReplicaWeb, tmp_path: Path, database_url: str
 ) -> None:
     sink, port = mail_server
     with SlackServer() as slack, SlackServer() as idle, WebhookServer(SECRET) as hook:
@@ -389,7 +407,7 @@ min_investment_mad = 1e9
 slack_webhook_url = "{idle.url}"
 """)
         settings = make_settings(smtp_host="127.0.0.1", smtp_port=port, smtp_security="none",
-                                 watches=path)
+                                 watches=path, database_url=database_url)
         sources = replica.write_sources(tmp_path / "sources.toml")
         summary = crawl_once(settings, sources_file=sources)
         assert summary.failed_sources == [], summary
