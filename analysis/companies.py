@@ -244,6 +244,10 @@ _PROGRAMME_BEFORE = re.compile(r"(?i:\b(?:plan|programme|program|strat[ée]gie|s
                                r"[ ](?:[a-zà-ÿ'’\-]+[ ]){0,2}$")
 
 
+_FORMER_NAME_BEFORE = re.compile(r"(?i:\b(?:formerly(?: known as)?|previously known as|anciennement|ex-|"
+                                 r"ex |plus connue? sous le nom de|qui s'appelait))[ ]*$|سابقا[ ]*$")
+
+
 # "the Ministry of Digital Transition and Administrative Reform is": the tail of an institution's name.
 _INSTITUTION_BEFORE = re.compile(
     r"\b(?:Ministry|Minist[èe]re|Department|D[ée]partement|Agency|Agence|Council|Conseil|Commission|Direction|"
@@ -295,6 +299,8 @@ def _raw_pattern_companies(sentence: str) -> list[tuple[int, str]]:
                 continue
             if _PROGRAMME_BEFORE.search(sentence[max(0, start - 40):start]):
                 continue  # "le plan Emergence", "the Go Siyaha programme": a programme or an event
+            if _FORMER_NAME_BEFORE.search(sentence[max(0, start - 30):start]):
+                continue  # "Foundever, formerly known as Sitel": the old name of the same company
             if number == 1 and re.search(r"(?i:\b(?:of|de|du|des|d'|l'|d’|l’))[ ]?$", sentence[:start]) \
                     and match.group("name").split()[0] not in _nationalities():
                 continue
@@ -497,6 +503,8 @@ def find_companies(sentences: list[str], lexicon: Lexicon, cities: set[str]) -> 
         for pos, canonical, surface in sorted(hits):
             if fold(canonical) in city_folds or fold(surface) in city_folds:
                 continue
+            if _FORMER_NAME_BEFORE.search(sentence[max(0, pos - 30):pos]):
+                continue  # a known brand named as the company's old name
             (parents if any(a <= pos < b for a, b in spans) else actors).add(canonical)
             order.append(canonical)
             if _better_surface(surface, written.get(canonical)):

@@ -33,7 +33,10 @@ LISTED_FACTOR = 0.3
 ABROAD_TITLE_DAMPING = 0.5
 SPREAD = 2.5
 # A Moroccan company acting abroad is still news of the Moroccan sector.
-_MOROCCAN_ACTOR = re.compile(r"\bmarocaine?s?\b|\bmoroccan\b|\bcasablancaise?s?\b|\bmorocco-based\b|"
+# A Moroccan company or sector acting abroad is still news of the Moroccan sector; "recrute des Marocains",
+# "hires Moroccans" are people, not the actor.
+_MOROCCAN_ACTOR = re.compile(r"(?<!\bdes )(?<!\bles )(?<!\baux )(?<!\bde )\bmarocaine?s?\b|\bmoroccan\b|"
+                             r"\bcasablancaise?s?\b|\bmorocco-based\b|"
                              r"(?<![\u0600-\u06ff])(?:ال)?مغربي(?:ه|ين|ون)?(?![\u0600-\u06ff])")
 # "Egypte : ...", "Egypt lures ...", "مصر تستقطب": a title whose subject is another country.
 _ABROAD_HEAD = re.compile(r"^\W*(?:(?:en|au|aux|in|l'|la|le)\s*)?")

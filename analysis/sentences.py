@@ -32,7 +32,7 @@ class SentenceFacts:
         quantities = find_quantities(self.folded)
         self.jobs: list[JobMention] = find_jobs(self.folded, quantities) if quantities else []
         self.money: list[MoneyMention] = find_money(self.folded, quantities) if quantities else []
-        self.commit = bool(cue("commit").search(self.folded))
+        self.commit = bool(cue("commit").search(self.folded)) and not _NEGATED.search(self.folded)
         self.invest_word = bool(self.money) and bool(cue("invest").search(self.folded))
 
     def _has(self, name: str) -> bool:
@@ -137,6 +137,11 @@ class SentenceFacts:
         return [cue_reason(f"negative.{name}") for name in self.negatives]
 
 
+# "The company did not announce new sites", "n'a pas annoncé de recrutements": a commitment denied.
+_NEGATED = re.compile(r"\b(?:did not|does not|has not|have not|will not|didn't|doesn't|hasn't|won't|n'a pas|n'ont pas|"
+                      r"ne prevoit pas|ne compte pas|n'envisage pas|ne va pas)\s+(?:yet\s+|encore\s+)?(?:\w+\s+){0,1}"
+                      r"(?:announce|announced|plan|plans|open|opened|create|hire|annonce|prevu|ouvrir|creer|recruter|"
+                      r"investir|invest)\b|لم (?:تعلن|يعلن|تكشف|يكشف) عن (?:اي|خطط)")
 # A relative clause between commas is background about the subject, not what the sentence announces.
 _APPOSITION = re.compile(r",\s*(?:qui|which|who|dont|whose|الذي|التي|الذين)\s[^,;.()]{3,140},")
 # "a recruté 4.000 personnes en 2021": a past figure, whoever reports it; "X, qui a réalisé 300 MDH de
