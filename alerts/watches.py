@@ -241,7 +241,9 @@ def _validated(entries: list[Any], rates: dict[str, float], path: Path) -> list[
             problems.append(f"watch #{index + 1}: expected a [[watch]] table")
             continue
         try:
-            watches.append(Watch.model_validate({"rates": rates, **entry}))
+            own = entry.get("rates")  # a watch's own rates refine the file's [rates]
+            merged = {**rates, **own} if isinstance(own, dict) else own if own is not None else rates
+            watches.append(Watch.model_validate({**entry, "rates": merged}))
         except ValidationError as exc:
             problems += [_describe({**e, "loc": (index, *e["loc"])}, entries) for e in exc.errors()]
     names = [w.name for w in watches]

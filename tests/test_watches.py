@@ -97,6 +97,10 @@ def test_the_file_adds_watches_with_rates(tmp_path: Path) -> None:
                            f'webhook_secret = "{SECRET}"\n')
     default, crm = load_watches(path)
     assert default.name == DEFAULT_WATCH and crm.rates["EUR"] == 11.5
+    own = write(tmp_path, '[rates]\nUSD = 9.5\n\n[[watch]]\nname = "a"\nrates = { EUR = 11.0 }\n',
+                "own.toml")
+    [_default, mine] = load_watches(own)
+    assert (mine.rates["EUR"], mine.rates["USD"]) == (11.0, 9.5)  # refined, not replaced
     assert crm.channels() == ["webhook:crm"]
     assert SECRET not in repr(crm) and "crm.example.ma" not in repr(crm)
 
