@@ -158,10 +158,8 @@ def _followed_by_target(value: float | None, chosen: list[SentenceFacts], body: 
         if facts.is_title or not facts.good_jobs or facts.index + 1 >= len(body):
             continue
         following = body[facts.index + 1]
-        if following.abroad or following.national_actor or _WIDER_SCOPE.search(following.folded):
-            continue
         targets = [j.value for j in following.good_jobs if "target" in j.flags and j.value > value]
-        if targets:
+        if targets and not (following.abroad or following.national_actor or _WIDER_SCOPE.search(following.folded)):
             return float(targets[0])
     return value
 
