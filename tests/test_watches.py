@@ -281,10 +281,12 @@ webhook_secret = "{SECRET}"
 
 def test_watches_list(env: dict[str, str], tmp_path: Path) -> None:
     env["NEWSWATCH_WATCHES"] = str(write(tmp_path, WATCHES))
+    env["NEWSWATCH_ALERTING__ROUTING__SLACK__MIN_JOBS"] = "100"  # the default watch's rule
     result = run(["watches", "list", "--json"], env)
     assert result.returncode == 0, result.stderr
     rows = {row["name"]: row for row in json.loads(result.stdout)["items"]}
     assert list(rows) == [DEFAULT_WATCH, "fes-it", "big-money"]
+    assert rows[DEFAULT_WATCH]["routing"] == {"slack": {"min_jobs": 100}}
     assert rows["fes-it"]["channels"] == ["email:fes-it"]
     assert rows["fes-it"]["filters"] == {"cities": ["Fès"], "kinds": ["jobs"]}
     assert rows["big-money"]["webhook_host"] == "crm.example.ma"
