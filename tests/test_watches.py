@@ -5,9 +5,7 @@ routing two watches to their own destinations."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
 from email import policy as email_policy
@@ -16,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from alerts_servers import T0, SlackServer, add_story, all_alerts, engine  # noqa: F401 - fixtures
+from conftest import CliResult, CliRunner
 from pydantic import SecretStr
 from sqlmodel import Session, select
 from webhook_server import WebhookServer
@@ -247,18 +246,17 @@ def test_a_story_that_gains_the_figure_a_watch_wants_is_announced_to_it(engine) 
 # -- the command line -------------------------------------------------------------------------
 
 
-def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "newswatch", *args], env=env,
-                          capture_output=True, text=True, timeout=240)
+@pytest.fixture
+def run(cli: CliRunner) -> Callable[[list[str], dict[str, str]], CliResult]:
+    """`newswatch ARGS` in this process, through the console script's `main` (conftest)."""
+    return lambda args, env: cli(args, env=env)
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWATCH_")}
-    clean.update({"NEWSWATCH_DATA_DIR": str(tmp_path / "data"),
-                  "NEWSWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
-                  "NEWSWATCH_SMTP_HOST": "127.0.0.1", "COLUMNS": "300"})
-    return clean
+    return {"NEWSWATCH_DATA_DIR": str(tmp_path / "data"),
+            "NEWSWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+            "NEWSWATCH_SMTP_HOST": "127.0.0.1", "COLUMNS": "300"}
 
 
 WATCHES = f"""
@@ -279,7 +277,7 @@ webhook_secret = "{SECRET}"
 """
 
 
-def test_watches_list(env: dict[str, str], tmp_path: Path) -> None:
+def test_watches_list(run, env: dict[str, str], tmp_path: Path) -> None:  # noqa: ANN001
     env["NEWSWATCH_WATCHES"] = str(write(tmp_path, WATCHES))
     env["NEWSWATCH_ALERTING__ROUTING__SLACK__MIN_JOBS"] = "100"  # the default watch's rule
     result = run(["watches", "list", "--json"], env)
@@ -295,7 +293,7 @@ def test_watches_list(env: dict[str, str], tmp_path: Path) -> None:
     assert "fes-it\tcities Fès; kinds jobs\temail:fes-it" in plain.stdout
 
 
-def test_a_bad_file_is_one_line_and_exit_1(env: dict[str, str], tmp_path: Path) -> None:
+def test_a_bad_file_is_one_line_and_exit_1(run, env: dict[str, str], tmp_path: Path) -> None:  # noqa: ANN001
     path = write(tmp_path, '[[watch]]\nname = "fes"\nlanguages = ["es"]\n')
     env["NEWSWATCH_WATCHES"] = str(path)
     result = run(["watches", "list"], env)
@@ -326,7 +324,7 @@ def _stored_stories(env: dict[str, str]) -> dict[str, int]:
 
 
 def test_watches_test_shows_the_stored_stories_it_would_have_matched(
-    env: dict[str, str], tmp_path: Path
+    run, env: dict[str, str], tmp_path: Path  # noqa: ANN001
 ) -> None:
     env["NEWSWATCH_WATCHES"] = str(write(tmp_path, WATCHES))
     ids = _stored_stories(env)

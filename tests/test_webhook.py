@@ -10,6 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from alerts_servers import T0, Clock, add_story, all_alerts, engine  # noqa: F401 - fixtures
+from conftest import CliRunner
 from pydantic import SecretStr
 from webhook_server import Reply, WebhookServer, expected_signature
 
@@ -197,19 +198,13 @@ def test_the_documented_verification_accepts_a_real_delivery_and_refuses_a_forge
     assert not is_genuine(b"other", headers, got.body)  # type: ignore[operator]
 
 
-def test_alerts_test_reaches_a_watch_webhook(tmp_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
-
+def test_alerts_test_reaches_a_watch_webhook(cli: CliRunner, tmp_path: Path) -> None:
     with WebhookServer(SECRET) as server:
         watches = tmp_path / "watches.toml"
         watches.write_text(f'[[watch]]\nname = "crm"\nwebhook_url = "{server.url}"\n'
                            f'webhook_secret = "{SECRET}"\n', encoding="utf-8")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWATCH_")}
-        env.update(NEWSWATCH_WATCHES=str(watches), NEWSWATCH_DATA_DIR=str(tmp_path / "data"))
-        result = subprocess.run([sys.executable, "-m", "newswatch", "alerts", "test", "--channel",
-                                 "webhook:crm"], env=env, capture_output=True, text=True, timeout=120)
+        env = {"NEWSWATCH_WATCHES": str(watches), "NEWSWATCH_DATA_DIR": str(tmp_path / "data")}
+        result = cli(["alerts", "test", "--channel", "webhook:crm"], env=env)
         assert result.returncode == 0, result.stderr
         assert result.stdout.startswith("200")
         [got] = server.received
@@ -217,7 +212,5 @@ def test_alerts_test_reaches_a_watch_webhook(tmp_path: Path) -> None:
         body = got.json()
         validator().validate(body)
         assert body["event"] == "test" and body["story"] is None and body["watch"] == "crm"
-        missing = subprocess.run([sys.executable, "-m", "newswatch", "alerts", "test", "--channel",
-                                  "webhook:other"], env=env, capture_output=True, text=True,
-                                 timeout=120)
+        missing = cli(["alerts", "test", "--channel", "webhook:other"], env=env)
         assert missing.returncode == 1 and "not configured" in missing.stderr
