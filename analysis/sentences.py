@@ -143,7 +143,7 @@ _NEGATED = re.compile(r"\b(?:did not|does not|has not|have not|will not|didn't|d
                       r"(?:announce|announced|plan|plans|open|opened|create|hire|annonce|prevu|ouvrir|creer|recruter|"
                       r"investir|invest)\b|لم (?:تعلن|يعلن|تكشف|يكشف) عن (?:اي|خطط)")
 # A relative clause between commas is background about the subject, not what the sentence announces.
-_APPOSITION = re.compile(r",\s*(?:qui|which|who|dont|whose|الذي|التي|الذين)\s[^,;.()]{3,140},")
+_APPOSITION = re.compile(r",\s*(?:qui|which|who|dont|whose|الذي|التي|الذين)\s(?:[^,;.()]|(?<=\d)[.,](?=\d{3})){3,140},")
 # "a recruté 4.000 personnes en 2021": a past figure, whoever reports it; "X, qui a réalisé 300 MDH de
 # chiffre d'affaires en 2023, va créer 600 emplois" is background in a relative clause.
 _PAST_WITH_YEAR = re.compile(
