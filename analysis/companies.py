@@ -248,7 +248,7 @@ _FORMER_NAME_BEFORE = re.compile(r"(?i:\b(?:formerly(?: known as)?|previously kn
                                  r"ex |plus connue? sous le nom de|qui s'appelait))[ ]*$|سابقا[ ]*$")
 
 
-# "the Ministry of Digital Transition and Administrative Reform is": the tail of an institution's name.
+# "the Ministry of Digital Transition and Reform is": the tail of an institution's name.
 _INSTITUTION_BEFORE = re.compile(
     r"\b(?:Ministry|Minist[èe]re|Department|D[ée]partement|Agency|Agence|Council|Conseil|Commission|Direction|"
     r"Office|Secr[ée]tariat)(?:[ ](?:of|de|du|des|la|le|l'|d'|and|et|&|chargée?|charged|for|[A-Z][\w'’\-]*))*[ ]$")
