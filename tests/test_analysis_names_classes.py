@@ -181,7 +181,7 @@ def test_cities_are_where_the_announced_site_is(title: str | None, text: str, ci
     (None, "Kavantis va ouvrir deux centres d'appels, à Agadir et Dakar (300 emplois chacun), dans l'offshoring.",
      "Kavantis"),
     # the tail of a ministry's name
-    (None, "The Ministry of Industry, Trade and Administrative Reform is backing Selvaro, which will open a "
+    (None, "The Ministry of Digital Economy and Administrative Reform is backing Selvaro, which will open a "
            "500-seat outsourcing centre in Oujda.", "Selvaro"),
     # a programme's name
     (None, "Retenue par le programme Nexus Emploi, qui finance les nouveaux sites, Brivanta va créer 300 emplois dans "
