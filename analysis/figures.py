@@ -162,8 +162,8 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
         flags.add("group")
     if _TOTAL_BEFORE.search(raw_before):
         flags.add("total")
-    if _PAST_SPAN.search(folded[max(0, q.start - 100):tail_end + 60]):
-        flags.add("past")
+    if _PAST_SPAN.search(_RELATIVE_ASIDE.sub(",", folded[max(0, q.start - 100):q.start]) + folded[q.start:tail_end + 60]):
+        flags.add("past")  # ", qui a doublé ses effectifs ces dernières années, va créer 500": the aside is background
     if _STUDY_BEFORE.search(folded[:q.start]):
         flags.add("stats")
     if _POSSIBILITY.search(raw_before[-40:]):
@@ -190,6 +190,9 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
     if q.approximate_word:
         flags.add("approx")
     return frozenset(flags)
+
+
+_RELATIVE_ASIDE = re.compile(r",\s*(?:qui|which|who|الذي|التي)\s(?:[^,;.()]|(?<=\d)[.,](?=\d{3})){3,120},")
 
 
 _TEMPORAL = re.compile(r"(?:\ben|d'ici|horizon|depuis|fin|annee|\bin|\bby|since|until|year|سنه|افق|عام)\W*$")

@@ -89,7 +89,9 @@ class SentenceFacts:
 
     @cached_property
     def historical(self) -> bool:
-        return self._has("historical")
+        if self._has("historical"):
+            return True
+        return bool(cue("recent_past").search(self.main_clause)) and not _LOOKS_AHEAD.search(self.main_clause)
 
     @cached_property
     def morocco(self) -> bool:
@@ -137,6 +139,8 @@ class SentenceFacts:
         return [cue_reason(f"negative.{name}") for name in self.negatives]
 
 
+_LOOKS_AHEAD = re.compile(r"\b(?:will|va|vont|prevoit|prevoient|plans?|compte|devrait|devraient|entend|"
+                         r"d'ici|by 20\d\d)\b|\bسي|\bست|سوف|يعتزم|تعتزم")
 # "The company did not announce new sites", "n'a pas annoncé de recrutements": a commitment denied.
 _NEGATED = re.compile(r"\b(?:did not|does not|has not|have not|will not|didn't|doesn't|hasn't|won't|n'a pas|n'ont pas|"
                       r"ne prevoit pas|ne compte pas|n'envisage pas|ne va pas)\s+(?:yet\s+|encore\s+)?(?:\w+\s+){0,1}"

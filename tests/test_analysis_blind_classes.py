@@ -142,3 +142,12 @@ def test_former_names_auxiliaries_and_abstract_nouns_are_not_companies() -> None
 def test_a_quoted_arabic_name_may_start_with_al() -> None:
     result = _run(None, "افتتحت مجموعة «ألفيرا» الفرنسية مركزا جديدا للهندسة الرقمية بفاس سيشغل 150 مهندسا.")
     assert result.companies == ["ألفيرا"]
+
+
+@pytest.mark.parametrize("text, jobs", [
+    ("Le centre d'appels Ardivo, qui a doublé ses effectifs ces dernières années, va créer 500 emplois à Fès.", 500),
+    ("Contact centre operator Brightline will create 300 jobs in Agadir in the near future.", 300),
+])
+def test_background_years_and_the_near_future_leave_a_commitment_standing(text: str, jobs: int) -> None:
+    result = _run(None, text)
+    assert result.announcement and result.jobs == jobs, result.reasons
