@@ -122,12 +122,17 @@ def score_sentences(title: str | None, sentences: list[str], lexicon: Lexicon) -
     elif not morocco and len(whole) >= NO_ANCHOR_MIN_CHARS:
         score *= NO_ANCHOR_DAMPING
         reasons.append("no Moroccan place or actor")
-    if title and _title_abroad(title_folded) and not _MOROCCAN_ACTOR.search(lead):
-        score *= ABROAD_TITLE_DAMPING
-        reasons.append("title: another country")
-        if not located_in_morocco(lead):
-            score *= ABROAD_LEAD_DAMPING
-            reasons.append("lead: nothing placed in Morocco")
+    if title and not _MOROCCAN_ACTOR.search(lead):
+        located = located_abroad(title_folded)
+        # "Egypte : ..." names the country without placing anything: damped only when the lead agrees.
+        if located or _title_opens_abroad(title_folded):
+            placed_here = located_in_morocco(lead)
+            if located:
+                score *= ABROAD_TITLE_DAMPING
+                reasons.append("title: another country")
+            if not placed_here:
+                score *= ABROAD_LEAD_DAMPING if located else ABROAD_TITLE_DAMPING * ABROAD_LEAD_DAMPING
+                reasons.append("lead: nothing placed in Morocco")
     if title_other_sector and not title_topic:
         score *= OTHER_SECTOR_TITLE_DAMPING if tally.evidence else WEAK_EVIDENCE_TITLE_DAMPING
         reasons.append("title about another sector")
@@ -136,9 +141,7 @@ def score_sentences(title: str | None, sentences: list[str], lexicon: Lexicon) -
     return Relevance(round(score, 4), unique(found[:8] + tally.evidence), reasons)
 
 
-def _title_abroad(title_folded: str) -> bool:
-    if located_abroad(title_folded):
-        return True
+def _title_opens_abroad(title_folded: str) -> bool:
     head = _ABROAD_HEAD.match(title_folded)
     opening = title_folded[head.end() if head else 0:]
     return bool(cue("negative.abroad").match(opening)) and not located_in_morocco(title_folded)

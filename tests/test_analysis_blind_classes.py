@@ -151,3 +151,10 @@ def test_a_quoted_arabic_name_may_start_with_al() -> None:
 def test_background_years_and_the_near_future_leave_a_commitment_standing(text: str, jobs: int) -> None:
     result = _run(None, text)
     assert result.announcement and result.jobs == jobs, result.reasons
+
+
+def test_a_title_opening_on_another_country_keeps_an_announcement_placed_in_morocco() -> None:
+    result = _run("France : Webhelp annonce 1.000 emplois au Maroc",
+                  "Le groupe Webhelp va créer 1.000 emplois dans ses centres d'appels au Maroc, à Rabat et à Fès, "
+                  "a-t-il annoncé mardi à Paris.")
+    assert result.relevant and result.announcement and result.jobs == 1000
