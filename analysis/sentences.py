@@ -175,9 +175,9 @@ _CAPITAL_BEFORE = re.compile(r"(?:\b(?:a|dans|in|at)\s+(?:la|the)\s+(?:capitale|
                              r"|(?:في|ب)(?:ال)?(?:عاصمه|مدينه)(?:\s+\S+)?\s+)$")
 
 
-_MARKET_BEFORE = re.compile(r"\b(?:clients?|clienteles?|customers?|donneurs d'ordres?|markets?|marches?)\b"
+_MARKET_BEFORE = re.compile(r"\b(?:clients?|clienteles?|customers?|donneurs d'ordres?)\b"
                             r"(?:\s+[a-z'-]+){0,3}\s+(?:en|au|aux|in|d'|de|du|des|from)\s*(?:l'|la\s+|le\s+|les\s+|the\s+)?$"
-                            r"|(?:زبنا|زبائن|عملاء|سوق|اسواق)\S*\s+(?:في|ب|من)?\s*$")
+                            r"|(?:زبنا|زبائن|عملاء)\S*\s+(?:في|ب|من)?\s*$")
 
 
 def _located(pattern: re.Pattern[str], folded: str) -> bool:
