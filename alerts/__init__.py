@@ -13,11 +13,11 @@ from __future__ import annotations
 import ssl
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from pydantic import SecretStr
 
 from alerts.apprise_channel import AppriseNotifier
+from alerts.channels import ChannelSettings, MailServer
 from alerts.config import AlertingConfig, DigestConfig, QuietHours, RouteRule
 from alerts.digest import enqueue_digest
 from alerts.email import EmailNotifier
@@ -41,6 +41,8 @@ from storage.types import utcnow
 __all__ = [
     "AlertMessage",
     "AlertingConfig",
+    "ChannelSettings",
+    "MailServer",
     "DigestConfig",
     "QuietHours",
     "RouteRule",
@@ -66,8 +68,9 @@ __all__ = [
 ]
 
 
-def _email(settings: Any, ssl_context: ssl.SSLContext | None, clock: Callable[[], datetime],
-           recipients: list[str] | None = None, channel: str = "email") -> EmailNotifier:
+def _email(settings: ChannelSettings, ssl_context: ssl.SSLContext | None,
+           clock: Callable[[], datetime], recipients: list[str] | None = None,
+           channel: str = "email") -> EmailNotifier:
     return EmailNotifier(
         host=settings.smtp_host,
         port=settings.smtp_port,
@@ -84,7 +87,7 @@ def _email(settings: Any, ssl_context: ssl.SSLContext | None, clock: Callable[[]
 
 
 def _watch_notifiers(
-    settings: Any, ssl_context: ssl.SSLContext | None, clock: Callable[[], datetime]
+    settings: ChannelSettings, ssl_context: ssl.SSLContext | None, clock: Callable[[], datetime]
 ) -> dict[str, Notifier]:
     """The channels of the watches file's watches: ``email:NAME``, ``slack:NAME``, ..."""
     notifiers: dict[str, Notifier] = {}
@@ -109,7 +112,7 @@ def _reveal(value: SecretStr | str) -> str:
 
 
 def build_notifiers(
-    settings: Any,
+    settings: ChannelSettings,
     *,
     ssl_context: ssl.SSLContext | None = None,
     clock: Callable[[], datetime] = utcnow,
@@ -131,7 +134,7 @@ def build_notifiers(
     return notifiers
 
 
-def configured_watches(settings: Any) -> list[Watch]:
+def configured_watches(settings: ChannelSettings) -> list[Watch]:
     """Every watch: the default one on the global channels, then the watches file's."""
     default = default_watch(
         email_to=list(settings.email_to) if settings.email_enabled else [],
@@ -152,7 +155,7 @@ def test_message(channel: str, now: datetime) -> AlertMessage:
 
 
 def test_channel(
-    settings: Any,
+    settings: ChannelSettings,
     channel: str,
     *,
     ssl_context: ssl.SSLContext | None = None,

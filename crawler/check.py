@@ -38,12 +38,12 @@ from urllib.parse import urlsplit
 
 from scrapy.http import Response
 
+from crawler.config import CrawlSettings
 from crawler.discovery import Link, parse_feed, parse_section, parse_sitemap, parse_wp_posts
 from crawler.errors import CrawlerError, FeedBroken
 from crawler.failures import is_challenge
 from crawler.headlines import from_outlet, outlet_domains, parse_headlines
 from crawler.sources import HEADLINES, OWN_RUNGS, Source
-from newswatch.settings import Settings
 from storage.types import utcnow
 
 _CHILD_SITEMAPS = 3  # an index is judged by its first few children, not all of them
@@ -132,9 +132,8 @@ class Prober:
         self._last_request = time.monotonic()
 
 
-def check_sources(sources: list[Source], settings: Settings, timeout: float | None = None) -> list[RungCheck]:
+def check_sources(sources: list[Source], crawl: CrawlSettings, timeout: float | None = None) -> list[RungCheck]:
     """Every rung URL of every source, probed in order."""
-    crawl = settings.crawl
     prober = Prober(crawl.user_agent, timeout or crawl.download_timeout, crawl.max_download_bytes, crawl.download_delay)
     horizon = utcnow() - timedelta(days=crawl.discovery_days)
     return [row for source in sources for row in check_source(source, prober, horizon)]

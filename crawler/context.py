@@ -1,4 +1,4 @@
-"""Everything one crawl run shares: settings, database, sources, recorder."""
+"""Everything one crawl run shares: configuration, database, sources, recorder."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from crawler.config import CrawlConfig
 from crawler.recorder import RunRecorder
 from crawler.sources import Source
-from newswatch.settings import Settings
 from storage.models import Page
 
 _URLS_PER_QUERY = 500  # well under every backend's bound-parameter limit
@@ -17,7 +17,7 @@ _URLS_PER_QUERY = 500  # well under every backend's bound-parameter limit
 
 @dataclass
 class RunContext:
-    settings: Settings
+    config: CrawlConfig
     engine: Engine
     run_id: int
     sources: dict[str, Source]

@@ -16,13 +16,13 @@ from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from sqlmodel import select
 
+from crawler.config import CrawlConfig
 from crawler.context import RunContext
 from crawler.netlog import quiet_network_tracebacks
 from crawler.recorder import RunRecorder, item_failures
 from crawler.scrapy_settings import scrapy_settings
 from crawler.sources import Source
 from crawler.spider import NewsSpider
-from newswatch.settings import Settings
 from storage.db import connect, session_scope, shared_engine
 from storage.models import CrawlRun, SourceError, SourceRun, SourceState
 from storage.types import utcnow
@@ -69,8 +69,8 @@ class RunSummary:
             self.status = "partial"
 
 
-def start_run(settings: Settings, sources: list[Source], trigger: str) -> int:
-    engine = shared_engine(settings.effective_database_url)
+def start_run(database_url: str, sources: list[Source], trigger: str) -> int:
+    engine = shared_engine(database_url)
     with session_scope(engine) as session:
         for source in sources:
             if session.get(SourceState, source.name) is None:
@@ -83,18 +83,18 @@ def start_run(settings: Settings, sources: list[Source], trigger: str) -> int:
 
 
 def crawl_in_process(
-    settings: Settings, sources: list[Source], run_id: int, channels: list[str], refetch: bool = False
+    config: CrawlConfig, sources: list[Source], run_id: int, channels: list[str], refetch: bool = False
 ) -> None:
     """Run Scrapy here: call at most once per process (see `crawl`)."""
-    engine = connect(settings.effective_database_url, migrate=False)
+    engine = connect(config.database_url, migrate=False)
     recorder = RunRecorder(engine, run_id, sources)
     context = RunContext(
-        settings=settings, engine=engine, run_id=run_id,
+        config=config, engine=engine, run_id=run_id,
         sources={s.name: s for s in sources}, recorder=recorder, channels=channels,
         refetch=refetch,
     )
-    # The child's stderr is the user's: Scrapy logs there at settings.crawl.log_level.
-    process = CrawlerProcess({**scrapy_settings(settings), "LOG_INSTALL_ROOT_HANDLER": True})
+    # The child's stderr is the user's: Scrapy logs there at config.limits.log_level.
+    process = CrawlerProcess({**scrapy_settings(config.limits), "LOG_INSTALL_ROOT_HANDLER": True})
     quiet_network_tracebacks()
     crawler = process.create_crawler(NewsSpider)
     reasons: list[str] = []
@@ -108,7 +108,7 @@ def crawl_in_process(
 
 
 def crawl(
-    settings: Settings,
+    config: CrawlConfig,
     sources: list[Source],
     *,
     channels: list[str],
@@ -116,37 +116,37 @@ def crawl(
     refetch: bool = False,
 ) -> RunSummary:
     """Crawl ``sources`` once, in a child process with a hard time limit."""
-    run_id = start_run(settings, sources, trigger)
+    run_id = start_run(config.database_url, sources, trigger)
     ctx = multiprocessing.get_context("spawn")
     child = ctx.Process(
-        target=crawl_in_process, args=(settings, sources, run_id, channels, refetch),
+        target=crawl_in_process, args=(config, sources, run_id, channels, refetch),
         name=f"newswatch-crawl-{run_id}",
     )
     child.start()
-    child.join(settings.crawl.run_timeout + _KILL_GRACE_SECONDS)
+    child.join(config.limits.run_timeout + _KILL_GRACE_SECONDS)
     if child.is_alive():
         log.error("crawl run %s passed its time limit; killing it", run_id)
         child.kill()
         child.join()
-        mark_killed(settings, run_id, sources, "run passed its time limit and was killed")
+        mark_killed(config.database_url, run_id, sources, "run passed its time limit and was killed")
     elif child.exitcode != 0:
-        mark_killed(settings, run_id, sources, f"crawl process exited with code {child.exitcode}")
-    return summarize(settings, run_id)
+        mark_killed(config.database_url, run_id, sources, f"crawl process exited with code {child.exitcode}")
+    return summarize(config.database_url, run_id)
 
 
 def mark_killed(
-    settings: Settings, run_id: int, sources: list[Source], reason: str, *,
+    database_url: str, run_id: int, sources: list[Source], reason: str, *,
     interrupted: bool = False,
 ) -> None:
     """Record a run its child did not finish: ``killed`` (a failure: hung, crashed) or
     ``interrupted`` (stopped on purpose, by a shutdown: says nothing of the source)."""
-    mark_unfinished(settings, run_id, [s.name for s in sources], reason, interrupted=interrupted)
+    mark_unfinished(database_url, run_id, [s.name for s in sources], reason, interrupted=interrupted)
 
 
 def mark_unfinished(
-    settings: Settings, run_id: int, names: list[str], reason: str, *, interrupted: bool = False
+    database_url: str, run_id: int, names: list[str], reason: str, *, interrupted: bool = False
 ) -> None:
-    engine = shared_engine(settings.effective_database_url)
+    engine = shared_engine(database_url)
     with session_scope(engine) as session:
         run = session.get(CrawlRun, run_id)
         if run is None or run.finished_at is not None:
@@ -161,8 +161,8 @@ def mark_unfinished(
                                   errors=errors, error_kinds={kind: errors} if errors else {}))
 
 
-def summarize(settings: Settings, run_id: int) -> RunSummary:
-    engine = shared_engine(settings.effective_database_url)
+def summarize(database_url: str, run_id: int) -> RunSummary:
+    engine = shared_engine(database_url)
     with session_scope(engine) as session:
         run = session.get(CrawlRun, run_id)
         assert run is not None

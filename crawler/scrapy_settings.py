@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from crawler.pipeline import STAGES
-from newswatch.settings import Settings
+from crawler.config import CrawlSettings
 
 # Scrapy's order numbers: requests go up the numbers, responses come down them.
 MIDDLEWARES = {
@@ -27,8 +27,7 @@ MIDDLEWARES = {
 }
 
 
-def scrapy_settings(settings: Settings) -> dict[str, Any]:
-    crawl = settings.crawl
+def scrapy_settings(crawl: CrawlSettings) -> dict[str, Any]:
     return {
         "BOT_NAME": "newswatch",
         "USER_AGENT": crawl.user_agent,

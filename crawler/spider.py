@@ -73,7 +73,7 @@ class NewsSpider(scrapy.Spider):
         self.context = context
         self.ladders = {s.name: build_ladder(s) for s in context.sources.values()}
         self.scheduled: set[str] = set()
-        self.horizon = utcnow() - timedelta(days=context.settings.crawl.discovery_days)
+        self.horizon = utcnow() - timedelta(days=context.config.limits.discovery_days)
 
     async def start(self) -> AsyncIterator[Request]:
         for ladder in self.ladders.values():
@@ -154,7 +154,7 @@ class NewsSpider(scrapy.Spider):
 
     def _discover_sitemap(self, ladder: Ladder, response: Response) -> Iterator[Request]:
         page = parse_sitemap(_maybe_gunzip(response.body, self._max_bytes), response.url)
-        cap = self.context.settings.crawl.max_sitemaps_per_source
+        cap = self.context.config.limits.max_sitemaps_per_source
         for url in page.sitemaps:
             if ladder.sitemaps >= cap:
                 self.context.recorder.failure(
@@ -190,7 +190,7 @@ class NewsSpider(scrapy.Spider):
 
     @property
     def _max_bytes(self) -> int:
-        return self.context.settings.crawl.max_download_bytes
+        return self.context.config.limits.max_download_bytes
 
     # -- articles --------------------------------------------------------------------------
 
@@ -211,7 +211,7 @@ class NewsSpider(scrapy.Spider):
 
     def _article_request(self, ladder: Ladder, rung: str, link: Link, url: str) -> Request | None:
         source = ladder.source
-        cap = source.max_pages or self.context.settings.crawl.max_pages_per_source
+        cap = source.max_pages or self.context.config.limits.max_pages_per_source
         if ladder.requests >= cap:
             if ladder.requests == cap:
                 ladder.requests += 1

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,11 +13,14 @@ from sqlalchemy.engine import Engine
 
 from crawler.runner import RunSummary, crawl
 from crawler.sources import Source, load_sources, select_sources
+from newswatch.logs import configure_logging
 from newswatch.seeding import ensure_bundled_seeds
 from newswatch.settings import Settings
 from storage.db import shared_engine
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from alerts.backfill import BackfillReport
     from alerts.relay import RelayReport
 
@@ -81,7 +86,8 @@ def crawl_once(
     sources = select_sources(load_catalogue(settings, sources_file), names)
     engine = open_database(settings)
     channels = queue_channels(settings) if send_alerts else []
-    summary = crawl(settings, sources, channels=channels, trigger=trigger, refetch=refetch)
+    summary = crawl(settings.crawl_config(), sources, channels=channels, trigger=trigger,
+                    refetch=refetch)
     if send_alerts:
         summary.count_delivery(deliver_pending(settings, engine))
     return summary
@@ -129,3 +135,28 @@ def backfill_alerts(settings: Settings, since: timedelta) -> BackfillReport:
                           policy=settings.alerting)
     report.delivery = deliver_pending(settings, engine)
     return report
+
+
+def run_daemon(
+    settings: Settings,
+    *,
+    sources_file: Path | None = None,
+    stop: threading.Event | None = None,
+    crawl: Callable[[Source], RunSummary] | None = None,
+) -> None:
+    """`newswatch daemon`: the scheduler, handed its configuration and collaborators.
+
+    ``crawl`` replaces the isolated crawl of each source (tests).
+    """
+    from scheduler.config import DaemonServices
+    from scheduler.daemon import run_daemon as run_scheduler
+
+    services = DaemonServices(
+        open_database=partial(open_database, settings),
+        load_sources=partial(load_catalogue, settings, sources_file),
+        deliver=partial(deliver_pending, settings),
+        channels=queue_channels(settings),
+        setup_logging=partial(configure_logging, settings),
+        no_channel_warning=no_channel_warning(settings),
+    )
+    run_scheduler(settings.scheduler_config(), services, stop=stop, crawl=crawl)

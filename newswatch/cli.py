@@ -179,8 +179,8 @@ def daemon(ctx: typer.Context, sources: SourcesOpt = None) -> None:
 
     Example: NEWSWATCH_DATABASE_URL=postgresql+psycopg://newswatch@db/newswatch newswatch daemon
     """
+    from newswatch.app import run_daemon
     from newswatch.logs import configure_logging
-    from scheduler.daemon import run_daemon
     from scheduler.errors import SchedulerError
 
     settings = settings_of(ctx)
@@ -444,7 +444,7 @@ def sources_check(
     settings = settings_of(ctx)
     chosen = select_sources(load_catalogue(settings, sources), [name] if name else None)
     with Ticker(f"sources check ({len(chosen)} source(s))"):
-        rows = check_sources(chosen, settings, timeout=timeout)
+        rows = check_sources(chosen, settings.crawl, timeout=timeout)
     output.source_checks(rows, as_json)
     if {s.name for s in chosen} - working_sources(rows):
         raise typer.Exit(EXIT_PARTIAL)

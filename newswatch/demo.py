@@ -58,7 +58,7 @@ def run_demo(settings: Settings, *, serve: bool = False) -> None:
             err.print(f"serving example site {site.name!r} at {site.base_url}", highlight=False)
         sources = load_sources(web.write_sources(workdir / "sources.toml"))
         open_database(demo)  # migrated, seeds loaded, before the crawl child opens it
-        summary = crawl(demo, sources, channels=[PREVIEW_CHANNEL], trigger="demo")
+        summary = crawl(demo.crawl_config(), sources, channels=[PREVIEW_CHANNEL], trigger="demo")
         output.run_summary(summary, as_json=False)
         print_findings(demo)
         print_would_send(demo)

@@ -25,9 +25,12 @@ from pydantic_settings import (
 )
 from typing_extensions import Annotated
 
+from alerts.channels import MailServer
 from alerts.config import AlertingConfig
+from crawler.config import CrawlConfig, CrawlSettings
 from newswatch.config_messages import describe_settings_error, describe_validation, read_config_file
 from newswatch.errors import ConfigError
+from scheduler.config import AdminConfig, DaemonSettings, SchedulerConfig
 
 ENV_PREFIX = "NEWSWATCH_"
 
@@ -40,55 +43,6 @@ def default_data_dir() -> Path:
 
 def bundled_catalogue() -> Path:
     return Path(str(resources.files("crawler").joinpath("catalogue.toml")))
-
-
-class CrawlSettings(BaseModel):
-    """Politeness and safety limits for every crawl."""
-
-    user_agent: str = (
-        "newswatch/0.1 (+https://github.com/newswatch-ma/newswatch; news monitoring bot)"
-    )
-    obey_robots: bool = True
-    concurrent_per_domain: int = Field(2, ge=1, le=8)
-    concurrent_total: int = Field(16, ge=1)
-    download_delay: float = Field(0.5, ge=0)
-    autothrottle: bool = True
-    autothrottle_start_delay: float = Field(1.0, ge=0)
-    download_timeout: float = Field(30.0, gt=0)
-    retry_times: int = Field(2, ge=0)
-    # A retry waits out Retry-After up to this; a longer wait skips the URL until the next run.
-    max_retry_after: float = Field(60.0, ge=0)
-    max_download_bytes: int = Field(16 * 1024 * 1024, gt=0)
-    max_pages_per_source: int = Field(500, ge=1)
-    max_sitemaps_per_source: int = Field(50, ge=1)
-    discovery_days: int = Field(7, ge=1)  # sitemap entries older than this are not fetched
-    extraction_timeout: float = Field(20.0, gt=0)
-    extraction_workers: int = Field(2, ge=1)
-    max_extract_bytes: int = Field(5 * 1024 * 1024, gt=0)
-    run_timeout: float = Field(900.0, gt=0)
-    log_level: str = "WARNING"
-
-
-class DaemonSettings(BaseModel):
-    default_every: str = "30m"
-    jitter_seconds: int = Field(30, ge=0)
-    misfire_grace_seconds: int = Field(3600, ge=1)
-    metrics_port: int | None = None
-    metrics_host: str = "127.0.0.1"
-    max_parallel_crawls: int = Field(2, ge=1)
-    relay_every_seconds: int = Field(30, ge=1)
-    shutdown_grace_seconds: float = Field(30.0, ge=0)
-    # Every source at this interval instead of its own (demos, tests and benchmarks).
-    every_override: timedelta | None = None
-    # A child crawl still alive this long after run_timeout is killed (Scrapy closes first).
-    kill_grace_seconds: float = Field(30.0, ge=0)
-    # Source health: failing this many runs in a row, or no new article for
-    # max(quiet_after_min, quiet_after_intervals x its interval), sends an admin notice,
-    # repeated every notice_repeat until fixed.
-    failure_threshold: int = Field(3, ge=1)
-    quiet_after_min: timedelta = timedelta(hours=24)
-    quiet_after_intervals: int = Field(20, ge=1)
-    notice_repeat: timedelta = timedelta(hours=24)
 
 
 class WebSettings(BaseModel):
@@ -205,6 +159,27 @@ class Settings(BaseSettings):
     @property
     def slack_enabled(self) -> bool:
         return self.slack_webhook_url is not None
+
+    # Each package receives its own part: the composition root is the only reader of all.
+    def mail_server(self) -> MailServer | None:
+        if not self.smtp_host:
+            return None
+        return MailServer(
+            host=self.smtp_host, port=self.smtp_port, security=self.smtp_security,
+            username=self.smtp_username, password=self.smtp_password, sender=self.smtp_from,
+            timeout=self.smtp_timeout,
+        )
+
+    def crawl_config(self) -> CrawlConfig:
+        return CrawlConfig(database_url=self.effective_database_url, limits=self.crawl,
+                           alert_window=self.alert_window, alerting=self.alerting)
+
+    def scheduler_config(self) -> SchedulerConfig:
+        admin = AdminConfig(mail_server=self.mail_server(), email_to=list(self.admin_email_to),
+                            slack_webhook_url=self.admin_slack_webhook_url,
+                            max_attempts=self.alert_max_attempts)
+        return SchedulerConfig(database_url=self.effective_database_url, daemon=self.daemon,
+                               crawl=self.crawl_config(), admin=admin)
 
 
 def config_file_path() -> Path | None:

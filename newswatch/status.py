@@ -69,7 +69,7 @@ def collect_status(settings: Settings, engine: Engine) -> dict[str, Any]:
     from scheduler.jobstore import next_run_times
     from scheduler.stops import last_start
 
-    next_runs = next_run_times(settings)
+    next_runs = next_run_times(settings.effective_database_url)
     catalogue = load_sources(settings.sources_file)
     with Session(engine) as session:
         today = _articles_today(session)
@@ -80,4 +80,4 @@ def collect_status(settings: Settings, engine: Engine) -> dict[str, Any]:
         sources += [_unrun_row(s, next_runs.get(crawl_job_id(s.name))) for s in catalogue if s.name not in seen]
         notices = _admin_notices(session)
     return {"sources": sources, "alerts": alert_counts, "admin_notices": notices,
-            "daemon_scheduled": bool(next_runs), "daemon": last_start(settings)}
+            "daemon_scheduled": bool(next_runs), "daemon": last_start(settings.effective_database_url)}

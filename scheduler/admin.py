@@ -13,41 +13,41 @@ from alerts.email import EmailNotifier
 from alerts.notifier import Notifier
 from alerts.relay import Relay, RelayReport
 from alerts.slack import SlackNotifier
-from newswatch.settings import Settings
+from scheduler.config import AdminConfig
 
 ADMIN_EMAIL = "admin_email"
 ADMIN_SLACK = "admin_slack"
 
 
-def admin_channels(settings: Settings) -> list[str]:
+def admin_channels(admin: AdminConfig) -> list[str]:
     channels = []
-    if settings.smtp_host and settings.admin_email_to:
+    if admin.mail_server is not None and admin.email_to:
         channels.append(ADMIN_EMAIL)
-    if settings.admin_slack_webhook_url is not None:
+    if admin.slack_webhook_url is not None:
         channels.append(ADMIN_SLACK)
     return channels
 
 
-def admin_notifiers(settings: Settings) -> dict[str, Notifier]:
+def admin_notifiers(admin: AdminConfig) -> dict[str, Notifier]:
     notifiers: dict[str, Notifier] = {}
-    if ADMIN_EMAIL in admin_channels(settings):
-        assert settings.smtp_host is not None
+    server = admin.mail_server
+    if server is not None and admin.email_to:
         notifiers[ADMIN_EMAIL] = EmailNotifier(
-            host=settings.smtp_host, port=settings.smtp_port, security=settings.smtp_security,
-            username=settings.smtp_username, password=settings.smtp_password,
-            sender=settings.smtp_from, recipients=list(settings.admin_email_to),
-            timeout=settings.smtp_timeout, channel=ADMIN_EMAIL,
+            host=server.host, port=server.port, security=server.security,
+            username=server.username, password=server.password,
+            sender=server.sender, recipients=list(admin.email_to),
+            timeout=server.timeout, channel=ADMIN_EMAIL,
         )
-    if settings.admin_slack_webhook_url is not None:
+    if admin.slack_webhook_url is not None:
         notifiers[ADMIN_SLACK] = SlackNotifier(
-            webhook_url=settings.admin_slack_webhook_url, channel=ADMIN_SLACK
+            webhook_url=admin.slack_webhook_url, channel=ADMIN_SLACK
         )
     return notifiers
 
 
-def deliver_admin_notices(settings: Settings, engine: Engine) -> RelayReport | None:
+def deliver_admin_notices(admin: AdminConfig, engine: Engine) -> RelayReport | None:
     """Send the pending admin notices; ``None`` when no admin channel is configured."""
-    notifiers = admin_notifiers(settings)
+    notifiers = admin_notifiers(admin)
     if not notifiers:
         return None
-    return Relay(engine, notifiers, max_attempts=settings.alert_max_attempts).send_pending()
+    return Relay(engine, notifiers, max_attempts=admin.max_attempts).send_pending()

@@ -22,7 +22,6 @@ import signal
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.job import Job
@@ -33,9 +32,8 @@ from sqlalchemy import text
 
 from crawler.runner import RunSummary
 from crawler.sources import Source, select_sources
-from newswatch.app import load_catalogue, no_channel_warning, open_database, queue_channels
-from newswatch.settings import Settings
 from scheduler import jobs
+from scheduler.config import DaemonServices, SchedulerConfig
 from scheduler.isolation import crawl_isolated
 from scheduler.jobs import CRAWL_JOB, RELAY_JOB, DaemonRuntime, interval_for
 from scheduler.jobstore import build_jobstore
@@ -63,11 +61,11 @@ class DaemonScheduler(BackgroundScheduler):
         return super()._process_jobs()  # type: ignore[no-any-return]
 
 
-def build_scheduler(settings: Settings) -> BackgroundScheduler:
-    daemon = settings.daemon
+def build_scheduler(config: SchedulerConfig) -> BackgroundScheduler:
+    daemon = config.daemon
     return DaemonScheduler(
         timezone=UTC,
-        jobstores={"default": build_jobstore(settings)},
+        jobstores={"default": build_jobstore(config.database_url)},
         executors={
             "crawl": ThreadPoolExecutor(daemon.max_parallel_crawls),
             "default": ThreadPoolExecutor(2),  # the relay never waits behind a slow crawl
@@ -77,18 +75,18 @@ def build_scheduler(settings: Settings) -> BackgroundScheduler:
     )
 
 
-def jitter_seconds(settings: Settings, interval: timedelta) -> int:
+def jitter_seconds(config: SchedulerConfig, interval: timedelta) -> int:
     """At most a tenth of the interval, so a short interval is not all jitter."""
-    return min(settings.daemon.jitter_seconds, int(interval.total_seconds() // 10))
+    return min(config.daemon.jitter_seconds, int(interval.total_seconds() // 10))
 
 
-def misfire_grace(settings: Settings, interval: timedelta) -> int:
+def misfire_grace(config: SchedulerConfig, interval: timedelta) -> int:
     """Long enough that the one coalesced catch-up run after downtime is never dropped.
 
     APScheduler's default (1 s) silently skips any run that starts late.
     """
-    late = interval.total_seconds() + jitter_seconds(settings, interval) + 60
-    return int(max(settings.daemon.misfire_grace_seconds, late))
+    late = interval.total_seconds() + jitter_seconds(config, interval) + 60
+    return int(max(config.daemon.misfire_grace_seconds, late))
 
 
 def resume_at(existing: Job | None, interval: timedelta, now: datetime) -> datetime:
@@ -106,7 +104,7 @@ def resume_at(existing: Job | None, interval: timedelta, now: datetime) -> datet
     return max(existing.next_run_time, now)
 
 
-def schedule_sources(scheduler: BackgroundScheduler, settings: Settings, sources: list[Source]) -> None:
+def schedule_sources(scheduler: BackgroundScheduler, config: SchedulerConfig, sources: list[Source]) -> None:
     """Add or update one job per source; drop the jobs of sources no longer listed.
 
     Call on a started (paused) scheduler, so stored jobs can be read back first.
@@ -118,31 +116,31 @@ def schedule_sources(scheduler: BackgroundScheduler, settings: Settings, sources
             log.info("source %s left the catalogue: its job is removed", job.id[len(CRAWL_PREFIX):])
             job.remove()
     for source in sources:
-        _schedule_source(scheduler, settings, source, now)
+        _schedule_source(scheduler, config, source, now)
     scheduler.add_job(
-        RELAY_JOB, IntervalTrigger(seconds=settings.daemon.relay_every_seconds, timezone=UTC),
+        RELAY_JOB, IntervalTrigger(seconds=config.daemon.relay_every_seconds, timezone=UTC),
         id="relay", name="alert relay", replace_existing=True,
     )
 
 
-def _schedule_source(scheduler: BackgroundScheduler, settings: Settings, source: Source,
+def _schedule_source(scheduler: BackgroundScheduler, config: SchedulerConfig, source: Source,
                      now: datetime) -> None:
-    interval = interval_for(settings, source)
+    interval = interval_for(config, source)
     job_id = crawl_job_id(source.name)
     trigger = IntervalTrigger(seconds=interval.total_seconds(),
-                              jitter=jitter_seconds(settings, interval) or None, timezone=UTC)
+                              jitter=jitter_seconds(config, interval) or None, timezone=UTC)
     scheduler.add_job(
         CRAWL_JOB, trigger, args=[source.name], id=job_id, name=f"crawl {source.name}",
         replace_existing=True, executor="crawl",
-        misfire_grace_time=misfire_grace(settings, interval),
+        misfire_grace_time=misfire_grace(config, interval),
         next_run_time=resume_at(scheduler.get_job(job_id), interval, now),
     )
 
 
 def run_daemon(
-    settings: Settings,
+    config: SchedulerConfig,
+    services: DaemonServices,
     *,
-    sources_file: Path | None = None,
     stop: threading.Event | None = None,
     crawl: Crawl | None = None,
 ) -> None:
@@ -153,43 +151,42 @@ def run_daemon(
     """
     stop = stop or threading.Event()
     _install_signal_handlers(stop)
-    lock = acquire_daemon_lock(settings.effective_database_url)
+    lock = acquire_daemon_lock(config.database_url)
     try:
-        _serve(settings, sources_file, stop, crawl)
+        _serve(config, services, stop, crawl)
     finally:
         lock.release()
 
 
-def _runtime(settings: Settings, sources: list[Source], stop: threading.Event,
-             crawl: Crawl | None) -> DaemonRuntime:
-    channels = queue_channels(settings)
-
+def _runtime(config: SchedulerConfig, services: DaemonServices, sources: list[Source],
+             stop: threading.Event, crawl: Crawl | None) -> DaemonRuntime:
     def isolated(source: Source) -> RunSummary:
-        return crawl_isolated(settings, source, channels=channels, stop=stop)
+        return crawl_isolated(config, source, channels=services.channels, stop=stop,
+                              setup_logging=services.setup_logging)
 
     return DaemonRuntime(
-        settings=settings, engine=open_database(settings),
+        config=config, services=services, engine=services.open_database(),
         sources={source.name: source for source in sources},
         crawl=crawl or isolated, stop=stop, metrics=DaemonMetrics(),
     )
 
 
-def _serve(settings: Settings, sources_file: Path | None, stop: threading.Event,
+def _serve(config: SchedulerConfig, services: DaemonServices, stop: threading.Event,
            crawl: Crawl | None) -> None:
-    sources = select_sources(load_catalogue(settings, sources_file), None)
-    runtime = _runtime(settings, sources, stop, crawl)
-    warning = no_channel_warning(settings)
+    sources = select_sources(services.load_sources(), None)
+    runtime = _runtime(config, services, sources, stop, crawl)
+    warning = services.no_channel_warning
     if warning:
         log.warning("%s", warning)
-    scheduler = build_scheduler(settings)  # on PostgreSQL, creates the schedules' schema
-    start = record_start(settings, runtime.engine)
+    scheduler = build_scheduler(config)  # on PostgreSQL, creates the schedules' schema
+    start = record_start(config.database_url, runtime.engine)
     jobs.bind(runtime)
     server = None
     try:
         scheduler.start(paused=True)
-        schedule_sources(scheduler, settings, sources)
+        schedule_sources(scheduler, config, sources)
         scheduler.resume()
-        server = _start_metrics(settings, runtime, scheduler)
+        server = _start_metrics(config, runtime, scheduler)
         log.warning("newswatch daemon started: %d sources", len(sources))
         while not stop.wait(1.0):
             pass
@@ -201,21 +198,21 @@ def _serve(settings: Settings, sources_file: Path | None, stop: threading.Event,
         if server is not None:
             server.stop()
         jobs.bind(None)
-        record_clean_stop(settings, start)
+        record_clean_stop(config.database_url, start)
         runtime.engine.dispose()
     log.warning("newswatch daemon stopped")
 
 
-def _start_metrics(settings: Settings, runtime: DaemonRuntime,
+def _start_metrics(config: SchedulerConfig, runtime: DaemonRuntime,
                    scheduler: BackgroundScheduler) -> MetricsServer | None:
-    port = settings.daemon.metrics_port
+    port = config.daemon.metrics_port
     if port is None:
         return None
 
     def healthy() -> dict[str, object]:
         return health_report(runtime, scheduler)
 
-    return MetricsServer(settings.daemon.metrics_host, port, runtime.metrics, healthy).start()
+    return MetricsServer(config.daemon.metrics_host, port, runtime.metrics, healthy).start()
 
 
 def health_report(runtime: DaemonRuntime, scheduler: BackgroundScheduler) -> dict[str, object]:

@@ -19,8 +19,8 @@ from sqlmodel import Session, col, select
 
 from alerts.outbox import enqueue_message
 from alerts.render import AlertMessage
-from newswatch.settings import Settings
 from scheduler.admin import admin_channels
+from scheduler.config import SchedulerConfig
 from storage.models import Alert, SourceRun, SourceState
 
 log = logging.getLogger(__name__)
@@ -53,14 +53,14 @@ def failure_streak(session: Session, source: str) -> list[SourceRun]:
     return streak
 
 
-def quiet_after(settings: Settings, interval: timedelta) -> timedelta:
-    daemon = settings.daemon
+def quiet_after(config: SchedulerConfig, interval: timedelta) -> timedelta:
+    daemon = config.daemon
     return max(daemon.quiet_after_min, interval * daemon.quiet_after_intervals)
 
 
 def assess(
     state: SourceState, streak: list[SourceRun], interval: timedelta, now: datetime,
-    settings: Settings,
+    config: SchedulerConfig,
 ) -> Problem | None:
     """What is wrong with the source now, if anything."""
     if streak:
@@ -68,12 +68,12 @@ def assess(
         cause = state.last_error or streak[0].status
         if streak[0].status == "blocked":
             return Problem("blocked", episode, f"blocked by the site (last error: {cause})")
-        if len(streak) >= settings.daemon.failure_threshold:
+        if len(streak) >= config.daemon.failure_threshold:
             return Problem("failing", episode,
                            f"failed {len(streak)} runs in a row (last error: {cause})")
         return None
     last_new = state.last_new_article_at or state.first_seen_at
-    if now - last_new > quiet_after(settings, interval):
+    if now - last_new > quiet_after(config, interval):
         return Problem("quiet", f"quiet{int(last_new.timestamp())}",
                        f"no new article since {last_new:%Y-%m-%d %H:%M} UTC")
     return None
@@ -113,41 +113,41 @@ def notice_message(key: str, source: str, problem: Problem, number: int) -> Aler
 
 
 def _due(session: Session, state: SourceState, problem: Problem, now: datetime,
-         settings: Settings) -> int | None:
+         config: SchedulerConfig) -> int | None:
     """The number of the notice to send now, or ``None`` if none is due."""
     sent = notices_sent(session, state.name, problem.episode)
     if sent == 0:
         return 1
-    if state.notice_sent_at is None or now - state.notice_sent_at >= settings.daemon.notice_repeat:
+    if state.notice_sent_at is None or now - state.notice_sent_at >= config.daemon.notice_repeat:
         return sent + 1
     return None
 
 
 def review_source(
-    session: Session, settings: Settings, source: str, interval: timedelta, now: datetime
+    session: Session, config: SchedulerConfig, source: str, interval: timedelta, now: datetime
 ) -> Problem | None:
     """Judge ``source`` from its history; enqueue an admin notice if one is due."""
     state = session.get(SourceState, source)
     if state is None:
         return None
     streak = failure_streak(session, source)
-    problem = assess(state, streak, interval, now, settings)
+    problem = assess(state, streak, interval, now, config)
     _sync_state(state, streak, problem)
     if problem is None:
         state.notice_sent_at = None
     else:
-        _notify(session, settings, state, problem, now)
+        _notify(session, config, state, problem, now)
     session.add(state)
     return problem
 
 
-def _notify(session: Session, settings: Settings, state: SourceState, problem: Problem,
+def _notify(session: Session, config: SchedulerConfig, state: SourceState, problem: Problem,
             now: datetime) -> None:
-    number = _due(session, state, problem, now, settings)
+    number = _due(session, state, problem, now, config)
     if number is None:
         return
     log.warning("source %s is %s: %s", state.name, problem.kind, problem.detail)
-    for channel in admin_channels(settings):
+    for channel in admin_channels(config.admin):
         key = f"admin:{state.name}:{problem.episode}:{number}:{channel}"
         enqueue_message(session, notice_message(key, state.name, problem, number),
                         channel=channel, now=now)

@@ -14,12 +14,13 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from crawler.runner import RunSummary, mark_killed, crawl_in_process, start_run, summarize
+from crawler.config import CrawlConfig
+from crawler.runner import RunSummary, crawl_in_process, mark_killed, start_run, summarize
 from crawler.sources import Source
-from newswatch.logs import configure_logging
-from newswatch.settings import Settings
+from scheduler.config import SchedulerConfig
 from scheduler.orphans import die_with_parent
 
 log = logging.getLogger(__name__)
@@ -39,22 +40,23 @@ class Deadlines:
     shutdown_limit: float  # seconds after the stop request
 
     @classmethod
-    def of(cls, settings: Settings) -> Deadlines:
-        daemon = settings.daemon
+    def of(cls, config: SchedulerConfig) -> Deadlines:
+        daemon = config.daemon
         return cls(
-            run_limit=settings.crawl.run_timeout + daemon.kill_grace_seconds,
+            run_limit=config.crawl.limits.run_timeout + daemon.kill_grace_seconds,
             shutdown_limit=max(0.0, daemon.shutdown_grace_seconds - _SHUTDOWN_MARGIN_SECONDS),
         )
 
 
 def child_main(
-    settings: Settings, sources: list[Source], run_id: int, channels: list[str], parent: int = 0
+    config: CrawlConfig, setup_logging: Callable[[], None], sources: list[Source], run_id: int,
+    channels: list[str], parent: int = 0,
 ) -> None:
     """The child's entry point: die with the daemon, log like it, then one Scrapy crawl."""
     die_with_parent(parent)
-    configure_logging(settings)
+    setup_logging()
     _keep_scrapy_off_the_root_logger()
-    crawl_in_process(settings, sources, run_id, channels)
+    crawl_in_process(config, sources, run_id, channels)
 
 
 def _keep_scrapy_off_the_root_logger() -> None:
@@ -69,26 +71,28 @@ def _keep_scrapy_off_the_root_logger() -> None:
 
 
 def crawl_isolated(
-    settings: Settings, source: Source, *, channels: list[str], stop: threading.Event
+    config: SchedulerConfig, source: Source, *, channels: list[str], stop: threading.Event,
+    setup_logging: Callable[[], None],
 ) -> RunSummary:
     """Crawl ``source`` once in a child; the run is recorded however it ends."""
     with _START_LOCK:
-        run_id = start_run(settings, [source], trigger="daemon")
+        run_id = start_run(config.database_url, [source], trigger="daemon")
     child = multiprocessing.get_context("spawn").Process(
-        target=child_main, args=(settings, [source], run_id, channels, os.getpid()),
+        target=child_main,
+        args=(config.crawl, setup_logging, [source], run_id, channels, os.getpid()),
         name=f"newswatch-crawl-{source.name}-{run_id}",
     )
     child.start()
-    reason = supervise(child, Deadlines.of(settings), stop)
+    reason = supervise(child, Deadlines.of(config), stop)
     if reason is None and child.exitcode != 0:
         reason = f"crawl process exited with code {child.exitcode}"
     if reason == SHUTDOWN_REASON:
         log.warning("crawl of %s (run %s): %s", source.name, run_id, reason)
-        mark_killed(settings, run_id, [source], reason, interrupted=True)
+        mark_killed(config.database_url, run_id, [source], reason, interrupted=True)
     elif reason is not None:
         log.error("crawl of %s (run %s): %s", source.name, run_id, reason)
-        mark_killed(settings, run_id, [source], reason)
-    return summarize(settings, run_id)
+        mark_killed(config.database_url, run_id, [source], reason)
+    return summarize(config.database_url, run_id)
 
 
 SHUTDOWN_REASON = "daemon shut down before the run finished; run interrupted"

@@ -18,9 +18,8 @@ from sqlalchemy.engine import Engine
 
 from crawler.runner import RunSummary
 from crawler.sources import Source
-from newswatch.app import deliver_pending
-from newswatch.settings import Settings
 from scheduler.admin import deliver_admin_notices
+from scheduler.config import DaemonServices, SchedulerConfig
 from scheduler.health import review_source
 from scheduler.metrics import DaemonMetrics
 from storage.db import session_scope
@@ -36,7 +35,8 @@ RELAY_JOB = "scheduler.jobs:relay"
 class DaemonRuntime:
     """What the jobs of one running daemon share."""
 
-    settings: Settings
+    config: SchedulerConfig
+    services: DaemonServices
     engine: Engine
     sources: dict[str, Source]
     crawl: Callable[[Source], RunSummary]
@@ -79,9 +79,9 @@ def crawl_source(name: str) -> None:
 
 def after_run(runtime: DaemonRuntime, source: Source, summary: RunSummary) -> None:
     runtime.metrics.record_run(runtime.engine, summary.run_id)
-    interval = interval_for(runtime.settings, source)
+    interval = interval_for(runtime.config, source)
     with session_scope(runtime.engine) as session:
-        review_source(session, runtime.settings, source.name, interval, runtime.clock())
+        review_source(session, runtime.config, source.name, interval, runtime.clock())
     deliver(runtime)
 
 
@@ -98,12 +98,11 @@ def relay() -> None:
 
 def deliver(runtime: DaemonRuntime) -> None:
     with runtime.delivery:
-        report = deliver_pending(runtime.settings, runtime.engine)
-        runtime.metrics.record_delivery(report)  # type: ignore[arg-type]
-        runtime.metrics.record_delivery(deliver_admin_notices(runtime.settings, runtime.engine))
+        runtime.metrics.record_delivery(runtime.services.deliver(runtime.engine))
+        runtime.metrics.record_delivery(deliver_admin_notices(runtime.config.admin, runtime.engine))
     runtime.metrics.refresh_gauges(runtime.engine)
 
 
-def interval_for(settings: Settings, source: Source) -> timedelta:
-    """The source's own interval, unless the settings override every source's."""
-    return settings.daemon.every_override or source.interval
+def interval_for(config: SchedulerConfig, source: Source) -> timedelta:
+    """The source's own interval, unless the configuration overrides every source's."""
+    return config.daemon.every_override or source.interval

@@ -18,7 +18,6 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from newswatch.settings import Settings
 from scheduler.errors import UnsupportedDatabase
 from scheduler.lock import sqlite_file
 
@@ -27,46 +26,46 @@ PG_SCHEMA = "newswatch_scheduler"
 SQLITE_SUFFIX = ".scheduler.db"
 
 
-def _is_postgres(settings: Settings) -> bool:
-    return make_url(settings.effective_database_url).get_backend_name() == "postgresql"
+def _is_postgres(database_url: str) -> bool:
+    return make_url(database_url).get_backend_name() == "postgresql"
 
 
-def sqlite_jobstore_path(settings: Settings) -> Path:
+def sqlite_jobstore_path(database_url: str) -> Path:
     """``/data/newswatch.db`` -> ``/data/newswatch.db.scheduler.db``."""
-    database = sqlite_file(settings.effective_database_url)
+    database = sqlite_file(database_url)
     return database.with_name(database.name + SQLITE_SUFFIX)
 
 
-def jobstore_url(settings: Settings) -> str:
-    if _is_postgres(settings):
-        return settings.effective_database_url
-    return f"sqlite:///{sqlite_jobstore_path(settings)}"
+def jobstore_url(database_url: str) -> str:
+    if _is_postgres(database_url):
+        return database_url
+    return f"sqlite:///{sqlite_jobstore_path(database_url)}"
 
 
-def jobstore_schema(settings: Settings) -> str | None:
-    return PG_SCHEMA if _is_postgres(settings) else None
+def jobstore_schema(database_url: str) -> str | None:
+    return PG_SCHEMA if _is_postgres(database_url) else None
 
 
-def jobstore_engine(settings: Settings) -> Engine:
-    if not _is_postgres(settings):
-        sqlite_jobstore_path(settings).parent.mkdir(parents=True, exist_ok=True)
-    return create_engine(jobstore_url(settings), poolclass=NullPool)
+def jobstore_engine(database_url: str) -> Engine:
+    if not _is_postgres(database_url):
+        sqlite_jobstore_path(database_url).parent.mkdir(parents=True, exist_ok=True)
+    return create_engine(jobstore_url(database_url), poolclass=NullPool)
 
 
-def has_jobstore(settings: Settings) -> bool:
+def has_jobstore(database_url: str) -> bool:
     """Whether a daemon ever ran on this database (a read must not create the file)."""
-    if _is_postgres(settings):
+    if _is_postgres(database_url):
         return True
     try:
-        return sqlite_jobstore_path(settings).exists()
+        return sqlite_jobstore_path(database_url).exists()
     except UnsupportedDatabase:
         return False
 
 
-def build_jobstore(settings: Settings) -> SQLAlchemyJobStore:
+def build_jobstore(database_url: str) -> SQLAlchemyJobStore:
     """The persistent job store; on PostgreSQL its schema is created first."""
-    engine = jobstore_engine(settings)
-    schema = jobstore_schema(settings)
+    engine = jobstore_engine(database_url)
+    schema = jobstore_schema(database_url)
     if schema:
         with engine.begin() as connection:
             connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
@@ -79,15 +78,15 @@ def _jobs_table(schema: str | None) -> Table:
                  Column("next_run_time", Float(25)), schema=schema)
 
 
-def next_run_times(settings: Settings) -> dict[str, datetime | None]:
+def next_run_times(database_url: str) -> dict[str, datetime | None]:
     """Job id -> next run (UTC) as stored; empty when no daemon ever ran here.
 
     Reads the table without unpickling the jobs, so `status` needs no scheduler.
     """
-    if not has_jobstore(settings):
+    if not has_jobstore(database_url):
         return {}
-    table = _jobs_table(jobstore_schema(settings))
-    engine = jobstore_engine(settings)
+    table = _jobs_table(jobstore_schema(database_url))
+    engine = jobstore_engine(database_url)
     try:
         with engine.connect() as connection:
             rows = connection.execute(select(table.c.id, table.c.next_run_time)).all()

@@ -21,7 +21,6 @@ from sqlmodel import Session, col
 from sqlmodel import select as select_rows
 
 from crawler.runner import mark_unfinished
-from newswatch.settings import Settings
 from scheduler.jobstore import has_jobstore, jobstore_engine, jobstore_schema
 from storage.models import CrawlRun
 
@@ -52,10 +51,10 @@ def _unclean_sentence(pid: int, host: str, started_at: datetime, interrupted: in
             "recorded as interrupted")
 
 
-def record_start(settings: Settings, engine: Engine) -> DaemonStart:
+def record_start(database_url: str, engine: Engine) -> DaemonStart:
     """Call with the daemon lock held: the previous daemon is gone, however it ended."""
-    table = _table(jobstore_schema(settings))
-    store = jobstore_engine(settings)
+    table = _table(jobstore_schema(database_url))
+    store = jobstore_engine(database_url)
     try:
         table.create(store, checkfirst=True)
         with store.begin() as connection:
@@ -63,7 +62,7 @@ def record_start(settings: Settings, engine: Engine) -> DaemonStart:
                 select(table).order_by(table.c.id.desc()).limit(1)).first()
             sentence = None
             if previous is not None and previous.stopped_at is None:
-                interrupted = interrupt_orphaned_runs(settings, engine, previous.pid)
+                interrupted = interrupt_orphaned_runs(database_url, engine, previous.pid)
                 sentence = _unclean_sentence(previous.pid, previous.host,
                                              previous.started_at, interrupted)
                 log.warning("%s", sentence)
@@ -75,9 +74,9 @@ def record_start(settings: Settings, engine: Engine) -> DaemonStart:
     return DaemonStart(int(row_id), sentence)
 
 
-def record_clean_stop(settings: Settings, start: DaemonStart) -> None:
-    table = _table(jobstore_schema(settings))
-    store = jobstore_engine(settings)
+def record_clean_stop(database_url: str, start: DaemonStart) -> None:
+    table = _table(jobstore_schema(database_url))
+    store = jobstore_engine(database_url)
     try:
         with store.begin() as connection:
             connection.execute(update(table).where(table.c.id == start.row_id)
@@ -86,7 +85,7 @@ def record_clean_stop(settings: Settings, start: DaemonStart) -> None:
         store.dispose()
 
 
-def interrupt_orphaned_runs(settings: Settings, engine: Engine, pid: int) -> int:
+def interrupt_orphaned_runs(database_url: str, engine: Engine, pid: int) -> int:
     """The daemon's runs still "running": their child died with it (or was left behind)."""
     with Session(engine) as session:
         runs = session.exec(select_rows(CrawlRun).where(
@@ -94,16 +93,16 @@ def interrupt_orphaned_runs(settings: Settings, engine: Engine, pid: int) -> int
         orphans = [(run.id, list(run.sources)) for run in runs]
     reason = f"the daemon (pid {pid}) stopped uncleanly during the run; run interrupted"
     for run_id, names in orphans:
-        mark_unfinished(settings, run_id, names, reason, interrupted=True)
+        mark_unfinished(database_url, run_id, names, reason, interrupted=True)
     return len(orphans)
 
 
-def last_start(settings: Settings) -> dict[str, object] | None:
+def last_start(database_url: str) -> dict[str, object] | None:
     """For `newswatch status`: the current (or last) daemon and what it found at start."""
-    if not has_jobstore(settings):
+    if not has_jobstore(database_url):
         return None
-    table = _table(jobstore_schema(settings))
-    store = jobstore_engine(settings)
+    table = _table(jobstore_schema(database_url))
+    store = jobstore_engine(database_url)
     try:
         with store.connect() as connection:
             row = connection.execute(select(table).order_by(table.c.id.desc()).limit(1)).first()

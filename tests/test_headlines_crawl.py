@@ -142,7 +142,7 @@ def test_sources_check_probes_the_headline_rung(tmp_path: Path) -> None:
         sources = load_sources(write_sources(server, tables, tmp_path / "sources.toml"))
         source = next(s for s in sources if s.name == "outlet")
         settings = Settings(data_dir=tmp_path / "data", crawl=fault_crawl())
-        rows = {row.rung: row for row in check_sources([source], settings)}
+        rows = {row.rung: row for row in check_sources([source], settings.crawl)}
         aggregator_paths = [h.path for h in server.hits_for("outlet-aggregator")]
     assert rows["feed"].verdict == "blocked"
     assert (rows["headlines"].verdict, rows["headlines"].items, rows["headlines"].status) == ("ok", 3, 200)

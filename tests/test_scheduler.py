@@ -17,7 +17,8 @@ from sqlalchemy import inspect
 
 from crawler.runner import RunSummary
 from crawler.sources import Source
-from scheduler.daemon import resume_at, run_daemon
+from newswatch.app import run_daemon
+from scheduler.daemon import resume_at
 from scheduler.errors import DaemonAlreadyRunning
 from scheduler.jobstore import next_run_times
 from scheduler.lock import acquire_daemon_lock
@@ -83,7 +84,7 @@ def test_after_downtime_each_source_catches_up_exactly_once(
     with time_machine.travel(start, tick=True), DaemonThread(settings, sources) as first:
         wait_until(lambda: _each_ran_once(first), 15, "the first runs")
     assert first.runs == Counter({n: 1 for n in NAMES})  # the next run is an hour away
-    stored = next_run_times(settings)
+    stored = next_run_times(settings.effective_database_url)
     assert {f"crawl:{n}" for n in NAMES} <= set(stored)
 
     back = start + intervals_down * HOUR + timedelta(minutes=1)
@@ -91,7 +92,7 @@ def test_after_downtime_each_source_catches_up_exactly_once(
         wait_until(lambda: _each_ran_once(second), 15, "the catch-up runs")
         threading.Event().wait(2.0)  # any extra (uncoalesced) run would come now
     assert second.runs == Counter({n: 1 for n in NAMES})
-    after = next_run_times(settings)
+    after = next_run_times(settings.effective_database_url)
     for name in NAMES:  # the next run is one interval after the last missed one
         assert back < after[f"crawl:{name}"] <= back + HOUR + timedelta(seconds=30)
 
@@ -101,13 +102,13 @@ def test_schedules_follow_the_catalogue_across_restarts(make_settings, tmp_path:
     sources = write_sources(tmp_path / "sources.toml")
     with DaemonThread(settings, sources) as first:
         wait_until(lambda: _each_ran_once(first), 15, "the first runs")
-    before = next_run_times(settings)
+    before = next_run_times(settings.effective_database_url)
 
     fewer = write_sources(tmp_path / "fewer.toml", names=("alpha", "beta"))
     with DaemonThread(settings, fewer) as second:
-        wait_until(lambda: "relay" in next_run_times(settings), 10, "the restart")
+        wait_until(lambda: "relay" in next_run_times(settings.effective_database_url), 10, "the restart")
         threading.Event().wait(1.0)  # a stale job would have been run by now
-    after = next_run_times(settings)
+    after = next_run_times(settings.effective_database_url)
     assert "crawl:gamma" not in after  # a source that left the catalogue loses its job
     assert after["crawl:alpha"] == before["crawl:alpha"]  # unchanged: kept, not re-run
     assert second.runs == Counter()
@@ -144,7 +145,7 @@ def test_schedules_live_outside_the_application_tables(database_url: str, make_s
     settings = make_settings(database_url=database_url)
     with DaemonThread(settings, write_sources(tmp_path / "sources.toml")) as daemon:
         wait_until(lambda: _each_ran_once(daemon), 20, "the first runs")
-    assert {f"crawl:{n}" for n in NAMES} <= set(next_run_times(settings))
+    assert {f"crawl:{n}" for n in NAMES} <= set(next_run_times(settings.effective_database_url))
     engine = make_engine(database_url)
     app_tables = set(inspect(engine).get_table_names())  # the default schema only
     engine.dispose()

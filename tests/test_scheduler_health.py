@@ -43,8 +43,8 @@ def _run(engine, status: str, at: datetime, new_article: bool = False) -> None: 
 
 def _review(engine, settings, at: datetime) -> str:  # noqa: ANN001
     with session_scope(engine) as session:
-        review_source(session, settings, SOURCE, EVERY, at)
-    deliver_admin_notices(settings, engine)
+        review_source(session, settings.scheduler_config(), SOURCE, EVERY, at)
+    deliver_admin_notices(settings.scheduler_config().admin, engine)
     deliver_pending(settings, engine)  # the analysts' relay must not take admin rows
     with Session(engine) as session:
         state = session.get(SourceState, SOURCE)

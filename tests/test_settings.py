@@ -64,7 +64,7 @@ def test_default_database_is_sqlite_in_the_data_dir(monkeypatch: pytest.MonkeyPa
 
 
 def test_scrapy_is_locked_down() -> None:
-    scrapy = scrapy_settings(load_settings())
+    scrapy = scrapy_settings(load_settings().crawl)
     assert scrapy["TELNETCONSOLE_ENABLED"] is False
     assert scrapy["REMOTE_CONTROL_ENABLED"] is False
     assert scrapy["DOWNLOAD_HANDLERS"]["file"] is None and scrapy["DOWNLOAD_HANDLERS"]["data"] is None

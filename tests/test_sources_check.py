@@ -34,7 +34,7 @@ def _path(url: str) -> str:
 
 def test_every_replica_source_has_working_rungs(replica: ReplicaWeb, make_settings, tmp_path: Path) -> None:
     _path_, sources = _sources(replica, tmp_path)
-    rows = check_sources(sources, make_settings())
+    rows = check_sources(sources, make_settings().crawl)
 
     assert working_sources(rows) == {s.name for s in sources}
     assert len(rows) == sum(len(s.sitemaps + s.feeds + s.wp_api + s.sections) for s in sources)
@@ -53,7 +53,7 @@ def test_a_challenged_feed_is_reported_blocked_and_the_rest_still_checked(
     feed = _path(source.feeds[0])
     replica.override("custom", feed, status=403, body=CHALLENGE, headers={"cf-mitigated": "challenge"})
 
-    rows = check_sources([source], make_settings())
+    rows = check_sources([source], make_settings().crawl)
 
     by_rung = {row.rung: row for row in rows}
     assert by_rung["feed"].verdict == "blocked" and by_rung["feed"].status == 403
@@ -69,7 +69,7 @@ def test_robots_txt_is_obeyed(robots: tuple[int, bytes], replica: ReplicaWeb, ma
     status, body = robots
     replica.override("wp", "/robots.txt", status=status, body=body, headers={"Content-Type": "text/plain"})
 
-    rows = check_sources([source], make_settings())
+    rows = check_sources([source], make_settings().crawl)
 
     assert {row.verdict for row in rows} == {"robots"}
     assert [p for site, p in replica.requests if site == "wp"] == ["/robots.txt"]
@@ -80,7 +80,7 @@ def test_a_pattern_matching_nothing_says_so(replica: ReplicaWeb, make_settings, 
     source = next(s for s in sources if s.name == "replica-custom")
     wrong = source.model_copy(update={"article_url": r"^https://nowhere\.invalid/"})
 
-    rows = check_sources([wrong], make_settings())
+    rows = check_sources([wrong], make_settings().crawl)
 
     assert {row.verdict for row in rows} == {"no-articles"}
     assert working_sources(rows) == set()
@@ -121,7 +121,7 @@ def test_identifies_itself_and_honours_the_timeout(recorder: str, make_settings)
     settings = make_settings()
 
     started = time.monotonic()
-    rows = check_sources([source], settings, timeout=0.5)
+    rows = check_sources([source], settings.crawl, timeout=0.5)
 
     assert time.monotonic() - started < 2.5
     assert rows[0].verdict == "unreachable" and "timed out" in rows[0].message.lower()

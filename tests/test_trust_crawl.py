@@ -100,22 +100,22 @@ def test_a_run_is_failed_when_no_source_worked_and_partial_when_an_item_failed(m
     open_database(settings)
     engine = make_engine(settings.effective_database_url)
     down = [_source("down-a", "http://127.0.0.1:9"), _source("down-b", "http://127.0.0.1:9")]
-    run_id = start_run(settings, down, "cli")
+    run_id = start_run(settings.effective_database_url, down, "cli")
     recorder = RunRecorder(engine, run_id, down)
     for source in down:
         recorder.failure(source.name, errors.SourceUnreachable, "Connection refused",
                          url="http://127.0.0.1:9/feed/")
     recorder.finish()
-    assert summarize(settings, run_id).status == "failed"
+    assert summarize(settings.effective_database_url, run_id).status == "failed"
 
     up = [_source("up", "http://127.0.0.1:9")]
-    run_id = start_run(settings, up, "cli")
+    run_id = start_run(settings.effective_database_url, up, "cli")
     recorder = RunRecorder(engine, run_id, up)
     recorder.links("up", "feed", 3)
     recorder.failure("up", errors.StoreFailed, "OperationalError: disk I/O error",
                      url="http://127.0.0.1:9/a.html")
     recorder.finish()
-    summary = summarize(settings, run_id)
+    summary = summarize(settings.effective_database_url, run_id)
     assert summary.sources == {"up": "ok"}  # the site is fine: health unchanged
     assert (summary.status, summary.failed_items, summary.clean) == ("partial", 1, False)
 
@@ -164,12 +164,12 @@ def test_an_interrupted_run_leaves_the_sources_health_as_it_was(make_settings) -
     open_database(settings)
     engine = make_engine(settings.effective_database_url)
     sources = [_source("cut-short", "http://127.0.0.1:9")]
-    run_id = start_run(settings, sources, "daemon")
+    run_id = start_run(settings.effective_database_url, sources, "daemon")
     recorder = RunRecorder(engine, run_id, sources)
     recorder.failure("cut-short", errors.SourceUnreachable, "cancelled by the shutdown",
                      url="http://127.0.0.1:9/feed/")
     recorder.finish("interrupted")  # what a crawl closed by SIGTERM/SIGINT records
-    assert summarize(settings, run_id).status == "interrupted"
+    assert summarize(settings.effective_database_url, run_id).status == "interrupted"
     with Session(engine) as session:
         state = session.get(SourceState, "cut-short")
     assert state is not None and state.consecutive_failures == 0

@@ -16,9 +16,8 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from devkit.replica import ReplicaWeb
-from newswatch.app import open_database
+from newswatch.app import open_database, run_daemon
 from newswatch.settings import Settings
-from scheduler.daemon import run_daemon
 from scheduler.jobstore import next_run_times
 from storage.db import make_engine
 from storage.models import CrawlRun, SourceRun, SourceState
@@ -36,7 +35,7 @@ def _sources(path: Path, *names: str) -> Path:
 
 
 def _crawl_jobs(settings: Settings) -> set[str]:
-    return {job for job in next_run_times(settings) if job.startswith("crawl:")}
+    return {job for job in next_run_times(settings.effective_database_url) if job.startswith("crawl:")}
 
 
 def test_two_daemons_on_two_databases_in_one_data_dir_keep_their_own_schedules(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ class ExtractStage(Stage):
     pool: ProcessPool | None = None
 
     def open_spider(self) -> None:
-        crawl = self.context.settings.crawl
+        crawl = self.context.config.limits
         # forkserver: workers start from a clean process, not a fork of the threaded reactor.
         # The server imports the extraction code once, so a worker (and each replacement
         # after max_tasks) starts in milliseconds instead of importing trafilatura anew.
@@ -37,7 +37,7 @@ class ExtractStage(Stage):
             self.pool.join(timeout=10)
 
     async def process_item(self, item: ArticleItem) -> ArticleItem:
-        crawl = self.context.settings.crawl
+        crawl = self.context.config.limits
         if len(item.body) > crawl.max_extract_bytes:
             self._fail(item, errors.ExtractionFailed, f"page of {len(item.body)} bytes is over the extraction cap")
         selectors = self._selectors(item.source)

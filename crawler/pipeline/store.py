@@ -48,8 +48,8 @@ class StoreStage(Stage):
 
     def open_spider(self) -> None:
         self.waiting = []
-        settings = self.context.settings
-        self.delivery = Delivery(self.context.channels, settings.alert_window, settings.alerting)
+        config = self.context.config
+        self.delivery = Delivery(self.context.channels, config.alert_window, config.alerting)
 
     def close_spider(self) -> None:
         self._write_batch()
