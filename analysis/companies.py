@@ -203,12 +203,11 @@ def _clean_name(name: str) -> str | None:
         return None  # "Delivery Center", "Business Unit": what the company opens, not who
     if cue("negative.abroad").fullmatch(fold(cleaned)):
         return None  # "Dakar", "Abidjan": a place abroad
-    if len(tokens) == 1 and _ABSTRACT_NOUN.search(cleaned):
-        return None  # "Recruitment is under way", "Production démarrera": a common noun opening a sentence
     return cleaned
 
 
-_ABSTRACT_NOUN = re.compile(r"^[A-Z][a-zéè]+(?:ment|tion|sion|ing|ity|ance|ence|ship|age)s?$")
+# "Recruitment is under way", "Production démarrera": a common noun opening the sentence, not a name.
+_ABSTRACT_NOUN = re.compile(r"^[A-Z][a-zéè]+(?:ment|tion|sion|ity|ance|ence|ship)s?$")
 
 
 _AMOUNT_TOKEN = re.compile(r"^(?:MAD|USD|EUR|US\$?|DH|DHS|MDH|MMDH|Dhs?)[\d.,$]")
@@ -305,7 +304,7 @@ def _raw_pattern_companies(sentence: str) -> list[tuple[int, str]]:
                     and match.group("name").split()[0] not in _nationalities():
                 continue
             name = _clean_name(match.group("name"))
-            if name:
+            if name and not (start == len(sentence) - len(sentence.lstrip(" \"'«“")) and _ABSTRACT_NOUN.match(name)):
                 hits.append((start, name))
     hits.extend(_listed_companies(sentence))
     quoted = _arabic_quoted(sentence)
