@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,8 +45,13 @@ def test_the_demo_sends_nothing_and_writes_nothing_whatever_the_environment_says
     assert not database.exists(), "the demo wrote into NEWSWATCH_DATABASE_URL"
     assert not data_dir.exists(), "the demo wrote into NEWSWATCH_DATA_DIR"
 
-    preview = result.stdout[result.stdout.index("would send"):]
-    assert preview.startswith("would send 3 alerts") and "example data" in preview.splitlines()[0]
-    for company, figures in [("Tellaris CX", "1,200"), ("Nexora Digital", "800"), ("Agadir", "600")]:
-        assert company in preview and f"jobs {figures}" in preview
+    header, *lines = result.stdout[result.stdout.index("would send"):].splitlines()
+    assert header.startswith("would send 3 alerts") and "example data" in header
+    subjects, figures = lines[0::2], lines[1::2]
+    assert len(subjects) == len(figures) == 3
+    for name in ("Tellaris CX", "Nexora Digital", "نوفا كول"):  # the example announcements
+        assert sum(name in subject for subject in subjects) == 1, (name, subjects)
+    for subject, line in zip(subjects, figures):
+        # The subject as mailed, then the figures: jobs · amount and currency · companies · cities
+        assert re.match(r"jobs [\d,]+ · .*MAD.* · ", line.strip()), (subject, line)
     assert "EXAMPLE DATA" in result.stderr
