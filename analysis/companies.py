@@ -292,7 +292,7 @@ def pattern_companies(sentence: str) -> list[tuple[int, str]]:
 def _raw_pattern_companies(sentence: str) -> list[tuple[int, str]]:
     hits: list[tuple[int, str]] = []
     for number, pattern in enumerate(_patterns()):
-        for match in pattern.finditer(sentence):
+        for match in _overlapping(pattern, sentence):
             start, end = match.span("name")
             if number < _EXECUTIVE_OF - 1 and _is_person(sentence, start, end):
                 continue
@@ -317,10 +317,22 @@ def _raw_pattern_companies(sentence: str) -> list[tuple[int, str]]:
             continue  # "الشركة بتقديم": after "the company" comes what it does, not its name
         if fold(sentence[max(0, match.start() - 10):match.start()]).rstrip().endswith(("تابعه", "تابع")):
             continue  # "التابعة لمجموعة X": the owner, not the company that commits
+        if _COUNT_BEFORE.search(fold(sentence[max(0, match.start() - 14):match.start()])):
+            continue  # "ثلاثين شركة تعرض": a count of companies, then what they do
         name = _clean_name(match.group(group)) if group == "latin" else _arabic_name(match.group(group))
         if name:
             hits.append((match.start(group), name))
     return hits
+
+
+def _overlapping(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """Matches that may overlap: "FEZ, Morocco — Claimsmart, a Dutch company ..., will" must not let the
+    dateline's match swallow the company's."""
+    found, pos = [], 0
+    while (match := pattern.search(sentence, pos)) is not None:
+        found.append(match)
+        pos = match.end("name")
+    return found
 
 
 def _listed_companies(sentence: str) -> list[tuple[int, str]]:
@@ -337,6 +349,7 @@ def _listed_companies(sentence: str) -> list[tuple[int, str]]:
     return hits
 
 
+_COUNT_BEFORE = re.compile(r"(?:\d|عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|مائه|مئه|الف|عده|بضع)\S*\s+$")
 _ARABIC_FUNCTION_WORDS = frozenset("بان ان انه انها التي الذي عن علي في من الي مع بين حيث وقد قد كما لكن ثم او "
                                    "هذه هذا ذلك تلك عبر خلال نحو حول منذ بعد قبل ضمن".split())
 _ARABIC_NON_NAMES = re.compile(
