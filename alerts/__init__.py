@@ -36,7 +36,7 @@ from alerts.render import AlertMessage
 from alerts.slack import SlackNotifier
 from alerts.watches import Watch, default_watch, load_watches, story_matches
 from alerts.webhook import WebhookNotifier
-from storage.types import utcnow
+from storage.clock import utcnow
 
 __all__ = [
     "AlertMessage",

@@ -24,7 +24,7 @@ from alerts.email_body import html, plain_text, subject
 from alerts.errors import DeliveryError, PermanentDeliveryError, TransientDeliveryError
 from alerts.render import AlertMessage
 from alerts.text import one_line
-from storage.types import utcnow
+from storage.clock import utcnow
 
 log = logging.getLogger(__name__)
 

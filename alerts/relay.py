@@ -55,7 +55,7 @@ from alerts.render import AlertMessage, also_reported
 from storage.db import session_scope
 from storage.models import Article, Story
 from storage.models.outbox import Alert
-from storage.types import utcnow
+from storage.clock import utcnow
 
 log = logging.getLogger(__name__)
 

@@ -31,7 +31,7 @@ from alerts.render import AlertMessage
 from alerts.slack import retry_after_seconds
 from alerts.text import one_line, safe_url, truncate
 from alerts.watches import DEFAULT_RATES, amount_in_mad, check_hook_url, watch_of_channel
-from storage.types import utcnow
+from storage.clock import utcnow
 
 SCHEMA = "newswatch.story/1"
 SIGNATURE_HEADER = "X-Newswatch-Signature"

@@ -16,6 +16,7 @@ NEGATIVE_TABLES = ("sector_stats", "target", "forecast", "salary", "event", "str
 BAD_JOB_FLAGS = frozenset({"headcount", "rate", "loss", "training", "indirect", "group", "past", "stats", "cumulative",
                            "possible", "programme"})
 SUBJECT_SPAN = 45
+MARKET_SPAN = 60  # characters before a country in which "clients", "لفائدة ..." mark the market served
 BAD_MONEY_FLAGS = frozenset({"turnover", "salary", "aid", "per_unit", "conversion", "training", "past", "cumulative"})
 
 
@@ -106,7 +107,7 @@ class SentenceFacts:
     def abroad(self) -> bool:
         # Abroad when the action happens in another country and nowhere in Morocco is its location.
         clause = self.main_clause
-        if not any(not _MARKET_BEFORE.search(clause[max(0, m.start() - 30):m.start()])
+        if not any(not _MARKET_BEFORE.search(clause[max(0, m.start() - MARKET_SPAN):m.start()])
                    for m in cue("negative.abroad").finditer(clause)):
             return False  # no other country, or only the markets served ("زبنائها في فرنسا")
         return located_abroad(self.main_clause) or not self.morocco
@@ -140,7 +141,8 @@ class SentenceFacts:
 
 
 _LOOKS_AHEAD = re.compile(r"\b(?:will|va|vont|prevoit|prevoient|plans?|compte|devrait|devraient|entend|"
-                         r"d'ici|by 20\d\d)\b|\bسي|\bست|سوف|يعتزم|تعتزم")
+                         r"d'ici|by 20\d\d|annonce|announces|sera|seront|\w+(?:era|ira|dra|eront|iront|dront))\b"
+                         r"|\bسي|\bست|سوف|يعتزم|تعتزم")
 # "The company did not announce new sites", "n'a pas annoncé de recrutements": a commitment denied.
 _NEGATED = re.compile(r"\b(?:did not|does not|has not|have not|will not|didn't|doesn't|hasn't|won't|n'a pas|n'ont pas|"
                       r"ne prevoit pas|ne compte pas|n'envisage pas|ne va pas)\s+(?:yet\s+|encore\s+)?(?:\w+\s+){0,1}"
@@ -177,13 +179,15 @@ _CAPITAL_BEFORE = re.compile(r"(?:\b(?:a|dans|in|at)\s+(?:la|the)\s+(?:capitale|
 
 _MARKET_BEFORE = re.compile(r"\b(?:clients?|clienteles?|customers?|donneurs d'ordres?)\b"
                             r"(?:\s+[a-z'-]+){0,3}\s+(?:en|au|aux|in|d'|de|du|des|from)\s*(?:l'|la\s+|le\s+|les\s+|the\s+)?$"
-                            r"|(?:زبنا|زبائن|عملاء)\S*\s+(?:في|ب|من)?\s*$")
+                            r"|(?:زبنا|زبائن|عملاء)\S*\s+(?:في|ب|من)?\s*$"
+                            # "لفائدة شركات الطاقة بإسبانيا", "pour le compte d'assureurs en France": who is served
+                            r"|لفائده(?:\s+\S+){0,4}\s+(?:في|من)?\s*$|\bpour le compte d(?:e|es|')\s*(?:[a-z'-]+\s+){0,3}(?:en|au|aux)\s+$")
 
 
 def _located(pattern: re.Pattern[str], folded: str) -> bool:
     """A place of the pattern used as the location of the action ("à Dakar", "in Cairo", "بداكار")."""
     for match in pattern.finditer(folded):
-        if _MARKET_BEFORE.search(folded[max(0, match.start() - 30):match.start()]):
+        if _MARKET_BEFORE.search(folded[max(0, match.start() - MARKET_SPAN):match.start()]):
             continue  # "pour des clients en France": the market served, not where the action is
         before = folded[max(0, match.start() - 14):match.start()]
         if _LOCATIVE_BEFORE.search(before) or match.group(0).startswith(_ARABIC_LOCATIVE_PREFIX):

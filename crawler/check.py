@@ -41,10 +41,10 @@ from scrapy.http import Response
 from crawler.config import CrawlSettings
 from crawler.discovery import Link, parse_feed, parse_section, parse_sitemap, parse_wp_posts
 from crawler.errors import CrawlerError, FeedBroken
-from crawler.failures import is_challenge
+from crawler.failure_kinds import is_challenge
 from crawler.headlines import from_outlet, outlet_domains, parse_headlines
 from crawler.sources import HEADLINES, OWN_RUNGS, Source
-from storage.types import utcnow
+from storage.clock import utcnow
 
 _CHILD_SITEMAPS = 3  # an index is judged by its first few children, not all of them
 
@@ -179,7 +179,7 @@ def check_rung(source: Source, rung: str, url: str, prober: Prober, horizon: dat
 def _is_blocked(answer: Answer) -> bool:
     if answer.status == 403:
         return True
-    # The crawl's own detector (crawler.failures) judges the page, so both agree.
+    # The crawl's own detector (crawler.failure_kinds) judges the page, so both agree.
     response = Response(answer.url, status=answer.status, headers=answer.headers, body=answer.body)
     return is_challenge(response)
 

@@ -1,6 +1,9 @@
-"""Visible article dates in the formats Moroccan sites print, read without `dateparser`.
+"""Every date the crawl reads, as aware UTC: machine dates and printed ones.
 
-Used by `crawler.extract` only when a page has no machine-readable date (meta, JSON-LD).
+``parse_date``: the machine-readable forms (ISO 8601 in sitemaps, meta tags, JSON-LD and
+WordPress; RFC 822 in feeds). ``parse_visible_date``: the dates Moroccan sites print, read
+without `dateparser`, used by `crawler.article_extractor` only when a page has no
+machine-readable date. Printed forms handled, with or without a time:
 Handled forms, with or without a time:
 
     Le 20 avril 2022 à 12h22          (Médias24, Le Matin)
@@ -19,9 +22,27 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
 MOROCCO = ZoneInfo("Africa/Casablanca")
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """ISO 8601 or RFC 822 to aware UTC; None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
 
 _MONTHS: dict[str, int] = {
     # French, with and without accents

@@ -8,13 +8,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 from urllib.parse import urljoin
 
 import feedparser
 from lxml import etree, html
 
+from crawler.dates import parse_date
 from crawler.errors import FeedBroken, UnsafeXml
 
 # Sitemaps and feeds are parsed with entity expansion and network access off: a billion-laughs
@@ -40,23 +40,6 @@ class SitemapPage:
 
     sitemaps: list[str]
     links: list[Link]
-
-
-def parse_date(value: str | None) -> datetime | None:
-    """ISO 8601 or RFC 822 to aware UTC; None when absent or unreadable."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
 
 
 def parse_feed(body: bytes, base_url: str) -> list[Link]:

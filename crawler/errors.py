@@ -78,18 +78,18 @@ class PageCapReached(FetchFailure):
 
 
 class DownloadTimedOut(SourceUnreachable):
-    """No complete answer within ``crawl.download_timeout``; classified by `crawler.failures`."""
+    """No complete answer within ``crawl.download_timeout``; classified by `crawler.failure_kinds`."""
 
 
 class ConnectionBroken(SourceUnreachable):
-    """The connection was reset or closed before the body was complete (`crawler.failures`)."""
+    """The connection was reset or closed before the body was complete (`crawler.failure_kinds`)."""
 
 
 class RateLimited(HttpError):
     """HTTP 429 after retries, or a Retry-After longer than ``crawl.max_retry_after``.
 
     Raised (as a refusal) by `crawler.middlewares.RetryAfterMiddleware`; classified from a
-    final 429 by `crawler.failures`.
+    final 429 by `crawler.failure_kinds`.
     """
 
 

@@ -28,13 +28,14 @@ import feedparser
 from lxml import etree, html
 
 from analysis.headline import analyze_headline, headline_text
-from crawler.discovery import _refuse_entities, parse_date
+from crawler.dates import parse_date
+from crawler.discovery import _refuse_entities
 from crawler.errors import FeedBroken
 from crawler.items import ArticleItem, Extracted
 from crawler.middlewares import registrable_domain, source_domains
 from crawler.ingest import candidate_for
 from crawler.sources import HEADLINES, Source
-from crawler.work import PageResult
+from crawler.extraction_job import PageResult
 from dedup import fingerprint
 
 
@@ -160,7 +161,7 @@ class HeadlineJob:
 
 
 def analyze_headline_job(job: HeadlineJob) -> PageResult:
-    """Analysis and dedup candidate of a headline, as `crawler.work` gives them for a page."""
+    """Analysis and dedup candidate of a headline, as `crawler.extraction_job` gives them for a page."""
     headline, text = job.headline, job.headline.text
     analysis = analyze_headline(
         title=headline.title, snippet=_without(headline.snippet, headline.publisher),

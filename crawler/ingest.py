@@ -18,7 +18,7 @@ from alerts.outbox import enqueue_story_alerts
 from analysis import Analysis
 from dedup import Candidate, Fingerprint, Resolution, register, resolve
 from storage.models import Alert, Article, Page, Story
-from storage.types import utcnow
+from storage.clock import utcnow
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from tldextract import TLDExtract
 from w3lib.url import safe_url_string
 
 from crawler import errors
-from crawler.failures import Refused, is_challenge
+from crawler.failure_kinds import Refused, is_challenge
 
 _REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 

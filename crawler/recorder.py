@@ -13,7 +13,7 @@ from crawler import errors
 from crawler.sources import Source
 from storage.db import session_scope
 from storage.models import CrawlRun, Page, SourceError, SourceRun, SourceState
-from storage.types import utcnow
+from storage.clock import utcnow
 
 # Failures that say nothing about the source's health: the page, not the site, is at fault.
 _PAGE_LEVEL = {

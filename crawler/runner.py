@@ -25,7 +25,7 @@ from crawler.sources import Source
 from crawler.spider import NewsSpider
 from storage.db import connect, session_scope, shared_engine
 from storage.models import CrawlRun, SourceError, SourceRun, SourceState
-from storage.types import utcnow
+from storage.clock import utcnow
 
 if TYPE_CHECKING:
     from alerts.relay import RelayReport

@@ -24,12 +24,12 @@ from crawler import errors
 from crawler.context import RunContext
 from crawler.discovery import Link, parse_feed, parse_section, parse_sitemap, parse_wp_posts
 from crawler.encoding import decode_html
-from crawler.failures import classify, is_challenge
+from crawler.failure_kinds import classify, is_challenge
 from crawler.headlines import Headline, from_outlet, headline_item, outlet_domains, parse_headlines
 from crawler.items import ArticleItem
 from crawler.sources import HEADLINES, Source
 from dedup import canonical_url
-from storage.types import utcnow
+from storage.clock import utcnow
 
 RUNGS = ("sitemap", "feed", "wp-api", "section")
 _HTML_TYPES = (b"text/html", b"application/xhtml", b"text/plain", b"")

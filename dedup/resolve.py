@@ -32,7 +32,7 @@ from dedup.events import (
 from dedup.fingerprint import Fingerprint, fingerprint
 from dedup.text import figures
 from storage.models import DedupSignature
-from storage.types import utcnow
+from storage.clock import utcnow
 
 # Rewrites and translations of one announcement appear within days of each other; the
 # same company's next announcement comes weeks or months later.

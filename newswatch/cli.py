@@ -1,4 +1,4 @@
-"""The `newswatch` command: a thin layer over `newswatch.app` and the packages.
+"""The `newswatch` command: a thin layer over `newswatch.usecases` and the packages.
 
 Data goes to stdout, progress and logs to stderr. Exit codes: 0 ok, 1 error, 2 usage,
 3 some sources failed. Heavy packages (Scrapy, trafilatura, the analysis models) are imported
@@ -84,7 +84,7 @@ def settings_of(ctx: typer.Context) -> Settings:
 def open_existing(ctx: typer.Context) -> Engine:
     """The database for a read-only command: a SQLite file that does not exist is an error,
     never a new empty database."""
-    from newswatch.app import open_database
+    from newswatch.usecases import open_database
     from storage.db import require_existing
 
     settings = settings_of(ctx)
@@ -126,7 +126,7 @@ def crawl(
 
     Example: newswatch crawl --source hespress-fr --source le360-fr
     """
-    from newswatch.app import crawl_once, no_channel_warning
+    from newswatch.usecases import crawl_once, no_channel_warning
     from newswatch.progress import Ticker
 
     settings = settings_of(ctx)
@@ -148,10 +148,10 @@ def crawl(
 
 def _stored_so_far(settings: Settings) -> Callable[[], str]:
     """For the progress line: the articles this crawl has stored until now."""
-    from newswatch.app import open_database
+    from newswatch.usecases import open_database
     from newswatch.records import articles_stored_since
     from storage.db import session_scope
-    from storage.types import utcnow
+    from storage.clock import utcnow
 
     engine, started = open_database(settings), utcnow()
 
@@ -164,7 +164,7 @@ def _stored_so_far(settings: Settings) -> Callable[[], str]:
 
 def _source_summary(settings: Settings, run_id: int) -> None:
     """One stderr line per source: pages, new articles, alerts and the first error."""
-    from newswatch.app import open_database
+    from newswatch.usecases import open_database
     from newswatch.records import run_source_lines
     from storage.db import session_scope
 
@@ -179,7 +179,7 @@ def daemon(ctx: typer.Context, sources: SourcesOpt = None) -> None:
 
     Example: NEWSWATCH_DATABASE_URL=postgresql+psycopg://newswatch@db/newswatch newswatch daemon
     """
-    from newswatch.app import run_daemon
+    from newswatch.usecases import run_daemon
     from newswatch.logs import configure_logging
     from scheduler.errors import SchedulerError
 
@@ -217,7 +217,7 @@ def articles_list(
 
 def _check_source_name(ctx: typer.Context, session: Session, name: str) -> None:
     """A source that is neither in the catalogue nor in the database is a usage error."""
-    from newswatch.app import load_catalogue
+    from newswatch.usecases import load_catalogue
     from newswatch.records import stored_source_names
 
     known = stored_source_names(session) | {s.name for s in load_catalogue(settings_of(ctx))}
@@ -296,7 +296,7 @@ def alerts_resend(
     Example: newswatch alerts resend 42   (or: newswatch alerts resend --status dead)
     """
     from alerts.relay import resend
-    from newswatch.app import deliver_pending
+    from newswatch.usecases import deliver_pending
     from newswatch.records import alert_ids
     from storage.db import session_scope
 
@@ -332,7 +332,7 @@ def alerts_backfill(
 
     Example: newswatch alerts backfill --since P30D
     """
-    from newswatch.app import backfill_alerts
+    from newswatch.usecases import backfill_alerts
 
     report = backfill_alerts(settings_of(ctx), _duration(since))
     sent = report.delivery.sent if report.delivery else 0
@@ -402,7 +402,7 @@ def seeds_import(ctx: typer.Context, directory: Path) -> None:
 
     Example: newswatch seeds import ./my-known-articles/
     """
-    from newswatch.app import open_database
+    from newswatch.usecases import open_database
     from newswatch.seeding import import_seeds
 
     added = import_seeds(open_database(settings_of(ctx)), directory)
@@ -415,7 +415,7 @@ def sources_list(ctx: typer.Context, sources: SourcesOpt = None, as_json: JsonOp
 
     Example: newswatch sources list --json
     """
-    from newswatch.app import load_catalogue
+    from newswatch.usecases import load_catalogue
 
     output.sources(load_catalogue(settings_of(ctx), sources), as_json)
 
@@ -437,7 +437,7 @@ def sources_check(
     """
     from crawler.check import check_sources, working_sources
     from crawler.sources import select_sources
-    from newswatch.app import load_catalogue
+    from newswatch.usecases import load_catalogue
 
     from newswatch.progress import Ticker
 
@@ -555,7 +555,7 @@ def watches_test(
     from alerts import configured_watches
     from alerts.watches import find_watch, try_watch
     from storage.db import session_scope
-    from storage.types import utcnow
+    from storage.clock import utcnow
 
     settings = settings_of(ctx)
     watch = find_watch(configured_watches(settings), name)

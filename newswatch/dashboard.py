@@ -17,7 +17,7 @@ def web_options(settings: Settings):  # noqa: ANN201 - web is imported lazily (s
 
 def serve(settings: Settings, host: str, port: int, on_ready: Callable[[str], None]) -> None:
     """The dashboard on ``host:port`` until Ctrl-C or SIGTERM (the database must exist)."""
-    from newswatch.app import open_database
+    from newswatch.usecases import open_database
     from storage.db import require_existing
     from web import create_app
     from web.server import check_bind, serve_forever
@@ -31,7 +31,7 @@ def serve(settings: Settings, host: str, port: int, on_ready: Callable[[str], No
 
 def serve_while(settings: Settings, wait: Callable[[], None], on_ready: Callable[[str], None]) -> None:
     """The dashboard on a free loopback port while ``wait()`` runs (the demo's data)."""
-    from newswatch.app import open_database
+    from newswatch.usecases import open_database
     from web import create_app
     from web.server import running
 

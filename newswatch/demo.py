@@ -19,7 +19,7 @@ from alerts.render import AlertMessage
 from crawler.runner import crawl
 from crawler.sources import load_sources
 from newswatch import output
-from newswatch.app import open_database
+from newswatch.usecases import open_database
 from newswatch.dashboard import serve_while
 from newswatch.demo_web import DemoWeb
 from newswatch.settings import Settings

@@ -23,7 +23,7 @@ from scheduler.config import DaemonServices, SchedulerConfig
 from scheduler.health import review_source
 from scheduler.metrics import DaemonMetrics
 from storage.db import session_scope
-from storage.types import utcnow
+from storage.clock import utcnow
 
 log = logging.getLogger(__name__)
 

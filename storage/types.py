@@ -34,10 +34,6 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 # Default factories for JSON columns. Pydantic inspects a factory's signature on every
 # instance; for the builtins `list` and `dict` that means parsing their text signature
 # (about 0.1 ms each, a third of a Story's construction), for a plain function it is free.

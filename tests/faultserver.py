@@ -6,7 +6,7 @@ the fault was recorded against the source and that the good content of the same 
 stored. Servers run in daemon threads; a route that blocks waits on the server's stop event
 (at most a minute), so leaving the `with FaultServer()` block ends every request.
 
-`crawl_faults` runs one real crawl (`newswatch.app.crawl_once`, child process and all) over
+`crawl_faults` runs one real crawl (`newswatch.usecases.crawl_once`, child process and all) over
 every site of a server; `FaultRun` answers the tests' questions from the database.
 """
 
@@ -34,7 +34,7 @@ from sqlmodel import Session, select
 
 from crawler.runner import RunSummary
 from dedup import canonical_url
-from newswatch.app import crawl_once, open_database
+from newswatch.usecases import crawl_once, open_database
 from newswatch.settings import CrawlSettings, Settings
 from storage.models import Article, Page, SourceError, SourceRun, SourceState
 

@@ -18,7 +18,7 @@ import pytest
 from cssselect import GenericTranslator, SelectorError
 
 from crawler.discovery import Link, parse_feed, parse_section, parse_sitemap, parse_wp_posts
-from crawler.extract import extract_article
+from crawler.article_extractor import extract_article
 from crawler.sites import PARSERS
 from crawler.sources import Source, load_sources
 from newswatch.settings import bundled_catalogue

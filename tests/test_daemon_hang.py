@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from conftest import fast_crawl
 from devkit.replica import ReplicaArticle, ReplicaWeb, example_articles
-from newswatch.app import open_database, run_daemon
+from newswatch.usecases import open_database, run_daemon
 from storage.db import make_engine
 from storage.models import CrawlRun, SourceError, SourceRun
 from test_daemon_support import HungServer, hung_source_toml, wait_until

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from alerts_servers import SlackServer
 from devkit.replica import ReplicaWeb
-from newswatch.app import crawl_once, open_database
+from newswatch.usecases import crawl_once, open_database
 from storage.models import Alert, Article
 
 ALERTING = {"A", "E"}  # the replica's announcement stories in the sector, new to the corpus

@@ -1,4 +1,4 @@
-"""crawler.extract: the per-site overrides and the worker-process behaviour."""
+"""crawler.article_extractor: the per-site overrides and the worker-process behaviour."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from crawler.errors import ExtractionFailed
-from crawler.extract import extract_article, is_truncated
+from crawler.article_extractor import extract_article, is_truncated
 from crawler.sites import UnknownParser
 
 # <!-- synthetic: written for newswatch tests -->

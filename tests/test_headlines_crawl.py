@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from faultserver import FaultRun, FaultServer, fault_crawl, page, redirect, rss
-from newswatch.app import crawl_once, open_database
+from newswatch.usecases import crawl_once, open_database
 from newswatch.settings import Settings
 
 NOW = datetime.now(UTC)

@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 from alerts_servers import SlackServer
 from devkit.replica import ReplicaArticle, ReplicaWeb
-from newswatch.app import crawl_once, open_database
+from newswatch.usecases import crawl_once, open_database
 from newswatch.cli import app
 from storage.models import Alert, Article, SourceState, Story
 

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from crawler.sources import Source, load_sources
 from crawler.spider import RUNGS
 from devkit.replica import ReplicaWeb
-from newswatch.app import crawl_once, open_database
+from newswatch.usecases import crawl_once, open_database
 from storage.models import SourceError, SourceRun, SourceState
 
 CHALLENGE = (

@@ -8,7 +8,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 
 from conftest import free_port
-from newswatch.app import open_database
+from newswatch.usecases import open_database
 from newswatch.logs import JsonFormatter, ThirdPartyLevel, build_formatter
 from scheduler.metrics import DaemonMetrics, MetricsServer
 from storage.db import session_scope

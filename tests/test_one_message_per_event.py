@@ -27,7 +27,7 @@ from alerts_servers import SlackServer
 from devkit.replica import ReplicaArticle, ReplicaWeb
 from dedup import canonical_url
 from devkit.replica.article import slugify
-from newswatch.app import crawl_once, open_database
+from newswatch.usecases import crawl_once, open_database
 from newswatch.explain import explain
 from newswatch.settings import Settings
 from storage.models import Alert, Article

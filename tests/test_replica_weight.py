@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from crawler.encoding import decode_html
-from crawler.extract import extract_article
+from crawler.article_extractor import extract_article
 from devkit.replica import ReplicaArticle, ReplicaWeb, synthetic_articles
 from devkit.replica.server import default_articles
 from devkit.replica.sites import DEFAULT_SITES

@@ -17,7 +17,7 @@ from sqlalchemy import inspect
 
 from crawler.runner import RunSummary
 from crawler.sources import Source
-from newswatch.app import run_daemon
+from newswatch.usecases import run_daemon
 from scheduler.daemon import resume_at
 from scheduler.errors import DaemonAlreadyRunning
 from scheduler.jobstore import next_run_times

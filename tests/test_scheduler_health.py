@@ -7,7 +7,7 @@ from email import message_from_bytes, policy
 
 from sqlmodel import Session, select
 
-from newswatch.app import deliver_pending, open_database
+from newswatch.usecases import deliver_pending, open_database
 from scheduler.admin import deliver_admin_notices
 from scheduler.health import review_source
 from storage.db import session_scope

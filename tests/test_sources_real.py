@@ -16,8 +16,9 @@ import pytest
 from lxml import html
 
 from conftest import shared_path
-from crawler.discovery import parse_date, parse_feed, parse_section
-from crawler.extract import extract_article, is_truncated
+from crawler.dates import parse_date
+from crawler.discovery import parse_feed, parse_section
+from crawler.article_extractor import extract_article, is_truncated
 from crawler.sources import load_sources
 from newswatch.settings import bundled_catalogue
 

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from alerts.outbox import enqueue_message
 from alerts.render import AlertMessage
-from newswatch.app import open_database
+from newswatch.usecases import open_database
 from newswatch.cli import app
 from newswatch.status import collect_status
 from storage.db import session_scope

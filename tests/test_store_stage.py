@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from dedup import canonical_url
 from devkit.replica import ReplicaWeb, synthetic_articles
-from newswatch.app import crawl_once, open_database
+from newswatch.usecases import crawl_once, open_database
 from storage.db import session_scope
 from storage.models import Article, Page, SourceError
 

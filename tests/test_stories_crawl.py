@@ -12,7 +12,7 @@ from alerts_servers import SlackServer
 
 from alerts.labels import source_name
 from devkit.replica import ReplicaArticle, ReplicaWeb
-from newswatch.app import crawl_once, open_database
+from newswatch.usecases import crawl_once, open_database
 from storage.models import Alert, Article
 
 NOW = datetime.now(UTC)

@@ -18,7 +18,7 @@ from crawler.recorder import RunRecorder
 from crawler.runner import start_run, summarize
 from crawler.sources import Source
 from devkit.replica import ReplicaWeb
-from newswatch.app import open_database
+from newswatch.usecases import open_database
 from storage.db import make_engine
 from storage.models import Article, SourceState
 from test_daemon_support import ROOT, HungServer, fast_env

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from devkit.replica import ReplicaWeb
-from newswatch.app import open_database, run_daemon
+from newswatch.usecases import open_database, run_daemon
 from newswatch.settings import Settings
 from scheduler.jobstore import next_run_times
 from storage.db import make_engine

@@ -30,7 +30,7 @@ from alerts.watches import (
     try_watch,
 )
 from devkit.replica import ReplicaWeb
-from newswatch.app import crawl_once, open_database
+from newswatch.usecases import crawl_once, open_database
 from newswatch.settings import load_settings
 from storage.db import session_scope
 from storage.models import Alert, Article, Story

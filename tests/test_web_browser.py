@@ -13,7 +13,7 @@ import pytest
 from sqlmodel import Session, col, select
 
 from devkit.replica import ReplicaWeb
-from newswatch.app import crawl_once, open_database
+from newswatch.usecases import crawl_once, open_database
 from storage.models import Article, Story
 from web import create_app
 from web.server import running

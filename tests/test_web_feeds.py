@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from storage.db import connect, session_scope
 from storage.models import Story
-from storage.types import utcnow
+from storage.clock import utcnow
 from web import WebOptions, create_app
 from web.server import running
 from web_data import add_report, add_story, fetch

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from storage.db import connect, session_scope
-from storage.types import utcnow
+from storage.clock import utcnow
 from web import create_app
 from web.server import running
 from web_data import add_alert, add_report, add_source, add_story, fetch

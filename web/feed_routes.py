@@ -10,7 +10,7 @@ from starlette.responses import Response
 from sqlmodel import Session
 
 from storage.models import Story
-from storage.types import utcnow
+from storage.clock import utcnow
 from web.feeds import FeedInfo, atom_feed, feed_tag
 from web.filters import StoryFilter
 from web.options import FEED_ENTRIES

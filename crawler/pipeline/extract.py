@@ -13,7 +13,7 @@ from scrapy.exceptions import DropItem
 from crawler import errors
 from crawler.headlines import HeadlineItem, HeadlineJob, analyze_headline_job
 from crawler.items import ArticleItem
-from crawler.work import PageJob, extract_and_analyze
+from crawler.extraction_job import PageJob, extract_and_analyze
 from crawler.pipeline.base import Stage
 
 
@@ -26,7 +26,7 @@ class ExtractStage(Stage):
         # The server imports the extraction code once, so a worker (and each replacement
         # after max_tasks) starts in milliseconds instead of importing trafilatura anew.
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["crawler.work"])
+        context.set_forkserver_preload(["crawler.extraction_job"])
         self.pool = ProcessPool(
             max_workers=crawl.extraction_workers, max_tasks=500, context=context,
         )

@@ -6,9 +6,17 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Text
-from sqlmodel import Field, SQLModel
+from sqlmodel import AutoString, Field, SQLModel
 
-from storage.types import UTCDateTime, empty_dict, empty_list, utcnow
+from storage.clock import utcnow
+from storage.models.statuses import (
+    ArticleStatus,
+    PageOutcome,
+    RunStatus,
+    SourceHealth,
+    SourceRunStatus,
+)
+from storage.types import UTCDateTime, empty_dict, empty_list
 
 
 def _when(*, index: bool = False, nullable: bool = True) -> Any:
@@ -30,7 +38,7 @@ class SourceState(SQLModel, table=True):
     last_error_at: datetime | None = _when()
     last_error: str | None = Field(default=None, sa_type=Text)
     consecutive_failures: int = 0
-    health: str = "unknown"  # ok, failing, blocked, quiet, unknown
+    health: SourceHealth = Field(default=SourceHealth.UNKNOWN, sa_type=AutoString)
     last_rung: str | None = None
     notice_sent_at: datetime | None = _when()
 
@@ -42,7 +50,7 @@ class CrawlRun(SQLModel, table=True):
     trigger: str = "cli"  # cli, daemon, demo
     started_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     finished_at: datetime | None = _when()
-    status: str = "running"  # running, ok, partial, failed, killed
+    status: RunStatus = Field(default=RunStatus.RUNNING, sa_type=AutoString)
     sources: list[str] = Field(default_factory=empty_list, sa_column=Column(JSON, nullable=False))
     pages_fetched: int = 0
     new_articles: int = 0
@@ -60,7 +68,7 @@ class SourceRun(SQLModel, table=True):
     source: str = Field(index=True)
     started_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     finished_at: datetime | None = _when()
-    status: str = "running"  # running, ok, failed, blocked, killed
+    status: SourceRunStatus = Field(default=SourceRunStatus.RUNNING, sa_type=AutoString)
     pages_fetched: int = 0
     new_articles: int = 0
     alerts_created: int = 0
@@ -96,7 +104,7 @@ class Page(SQLModel, table=True):
     first_seen_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     fetched_at: datetime | None = _when()
     http_status: int | None = None
-    outcome: str = "pending"  # article, duplicate, failed, blocked, empty, not_article
+    outcome: PageOutcome = Field(default=PageOutcome.PENDING, sa_type=AutoString)
     reason: str | None = Field(default=None, sa_type=Text)
     article_id: int | None = Field(default=None, foreign_key="article.id")
 
@@ -138,7 +146,7 @@ class Article(SQLModel, table=True):
     truncated: bool = False  # paywall or otherwise cut
     headline_only: bool = False  # known from an aggregator's headline and snippet, page never read
     is_seed: bool = False
-    status: str = "new"  # new, duplicate, known (copy of a seed), seed
+    status: ArticleStatus = Field(default=ArticleStatus.NEW, sa_type=AutoString)
     relevance: float = 0.0
     relevant: bool = False
     announcement: bool = False

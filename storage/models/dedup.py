@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Column, Index
 from sqlmodel import Field, SQLModel
 
-from storage.types import UTCDateTime, empty_dict, empty_list, utcnow
+from storage.clock import utcnow
+from storage.types import UTCDateTime, empty_dict, empty_list
 
 
 class DedupSignature(SQLModel, table=True):

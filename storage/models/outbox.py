@@ -6,9 +6,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Text
-from sqlmodel import Field, SQLModel
+from sqlmodel import AutoString, Field, SQLModel
 
-from storage.types import UTCDateTime, empty_dict, utcnow
+from storage.clock import utcnow
+from storage.models.statuses import AlertStatus
+from storage.types import UTCDateTime, empty_dict
 
 
 class Alert(SQLModel, table=True):
@@ -30,7 +32,7 @@ class Alert(SQLModel, table=True):
     kind: str = "announcement"  # announcement, update, digest, notice, test
     # Updates of one story and channel are numbered 2, 3, ...; the announcement is 1.
     version: int = 1
-    status: str = Field(default="pending", index=True)  # pending, sending, sent, suppressed, dead
+    status: AlertStatus = Field(default=AlertStatus.PENDING, sa_type=AutoString, index=True)
     attempts: int = 0
     next_attempt_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
     # When the row went to "sending": a row left "sending" long after this belongs to a

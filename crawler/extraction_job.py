@@ -13,7 +13,7 @@ from typing import Any
 
 from analysis import Analysis, analyze
 from crawler.encoding import decode_html
-from crawler.extract import extract_article
+from crawler.article_extractor import extract_article
 from crawler.ingest import candidate_for
 from crawler.items import Extracted
 from dedup import Candidate, fingerprint

@@ -101,7 +101,7 @@ def deliver_pending(settings: Settings, engine: Engine) -> RelayReport | None:
     from alerts.digest import enqueue_digest
     from alerts.relay import Relay
     from storage.db import session_scope
-    from storage.types import utcnow
+    from storage.clock import utcnow
 
     notifiers = build_notifiers(settings)
     if not notifiers:
@@ -124,7 +124,7 @@ def backfill_alerts(settings: Settings, since: timedelta) -> BackfillReport:
     from alerts.backfill import backfill
     from alerts.errors import ChannelNotConfigured
     from storage.db import session_scope
-    from storage.types import utcnow
+    from storage.clock import utcnow
 
     channels = sorted(build_notifiers(settings))
     if not channels:

@@ -16,8 +16,7 @@ from typing import Any
 import trafilatura
 from lxml import etree, html
 
-from crawler.dates import parse_visible_date
-from crawler.discovery import parse_date
+from crawler.dates import parse_date, parse_visible_date
 from crawler.errors import ExtractionFailed, NotAnArticle
 from crawler.sites import site_parser
 
