@@ -181,7 +181,7 @@ _MARKET_BEFORE = re.compile(r"\b(?:clients?|clienteles?|customers?|donneurs d'or
                             r"(?:\s+[a-z'-]+){0,3}\s+(?:en|au|aux|in|d'|de|du|des|from)\s*(?:l'|la\s+|le\s+|les\s+|the\s+)?$"
                             r"|(?:زبنا|زبائن|عملاء)\S*\s+(?:في|ب|من)?\s*$"
                             # "لفائدة شركات الطاقة بإسبانيا", "pour le compte d'assureurs en France": who is served
-                            r"|لفائده(?:\s+\S+){0,4}\s+(?:في|من)?\s*$|\bpour le compte d(?:e|es|')\s*(?:[a-z'-]+\s+){0,3}(?:en|au|aux)\s+$")
+                            r"|لفا[يئ]ده(?:\s+\S+){0,4}\s+(?:في|من)?\s*$|\bpour le compte d(?:e|es|')\s*(?:[a-z'-]+\s+){0,3}(?:en|au|aux)\s+$")
 
 
 def _located(pattern: re.Pattern[str], folded: str) -> bool:
