@@ -149,6 +149,9 @@ _WIDER_SCOPE = re.compile(r"\b(?:maroc|morocco|royaume|kingdom|secteur|sector|na
                           r"|المغرب|المملكه|القطاع|الوطني|الجهه")
 
 
+_GROWTH = re.compile(r"\b(?:grow|increase|expand|bring|raise|porter|portera|passer|passera|atteindre|reach|double)\b")
+
+
 def _followed_by_target(value: float | None, chosen: list[SentenceFacts], body: list[SentenceFacts]) -> float | None:
     """"Le centre ouvrira avec 60 développeurs. L'objectif est d'atteindre 250 emplois d'ici 2027": the site's
     target, said in the next sentence, is its figure."""
@@ -159,6 +162,9 @@ def _followed_by_target(value: float | None, chosen: list[SentenceFacts], body: 
             continue
         following = body[facts.index + 1]
         targets = [j.value for j in following.good_jobs if "target" in j.flags and j.value > value]
+        if any("initial" in j.flags for j in facts.jobs) and _GROWTH.search(following.folded):
+            # "opened with an initial team of 80. It plans to grow the team to 500": the new site's own target
+            targets += [j.value for j in following.jobs if "headcount" in j.flags and j.value > value]
         if targets and not (following.abroad or following.national_actor or _WIDER_SCOPE.search(following.folded)):
             return float(targets[0])
     return value

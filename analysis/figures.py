@@ -83,7 +83,7 @@ def _flags(before: str, after: str, table: str, flag: str) -> set[str]:
 
 
 # "portant ses effectifs à 1.200", "l'effectif devrait atteindre 600": the total after growth, not new jobs.
-_TOTAL_HEADCOUNT = re.compile(r"(?:effectifs?|workforce|headcount|staff)(?! initial)\b[^,;.]{0,40}"
+_TOTAL_HEADCOUNT = re.compile(r"(?:effectifs?|workforce|headcount|staff|team|equipes?)(?! initial)\b[^,;.]{0,40}"
                               r"(?:\b(?:a|to)|atteindre|atteindra|reach|depasser la barre de)\s*$"
                               r"|عدد (?:ال)?(?:عاملين|مستخدمين|موظفين|اجراء|متعاونين)"
                               r"[^.,]{0,40}ال[يى]\s*(?:نحو|حوالي)?\s*$")
@@ -133,7 +133,8 @@ _TOTAL_BEFORE = re.compile(r"(?:\bau total\b|\bin total\b|\ban overall\b|\bau gl
                            r")(?![^.;]*(?:\bavec\b|\bwith\b|\bmaa\b|مع))[^.;()]{0,60}$")
 _INITIAL = re.compile(r"(?:demarre|demarrera|demarrant|ouvre|ouvrira|debute|debutera|commence|commencera)\s+avec"
                       r"|dans un premier temps|dans une premiere (?:phase|etape|tranche)|initialement|a son ouverture"
-                      r"|au demarrage|initially|at launch|in (?:a|its) first phase|في مرحله اولي|في البدايه|مرحلت(?:ه|ها) الاولي")
+                      r"|au demarrage|initially|at launch|in (?:a|its) first phase|في مرحله اولي|في البدايه|مرحلت(?:ه|ها) الاولي"
+                      r"|initial (?:team|staff|workforce|headcount)|equipe initiale|premiere equipe|first (?:team|cohort)")
 _TARGET_BEFORE = re.compile(r"(?:d'atteindre|atteindre|atteindra|en compter|compter|to reach|reach|يصل العدد ال[يى]|ليصل ال[يى])"
                             r"\W*(?:[a-z]+\s+){0,2}$")
 _SEAT_NOUN = re.compile(r"\b(?:positions?|places?|sieges?|seats?|workstations?)\b")
@@ -236,6 +237,11 @@ def _hired_count(folded: str, q: Quantity) -> int | None:
     return q.end + (words.end() if words else 0)
 
 
+# "grow the team to 500", "porter l'effectif à 1.200": a headcount said without a noun after it.
+_TEAM_TO = re.compile(r"\b(?:team|workforce|headcount|staff|effectifs?|equipes?)\s+(?:[a-z'-]+\s+){0,3}?(?:to|a)\s+"
+                      r"(?:about\s+|around\s+|some\s+|environ\s+|pres de\s+)?$")
+
+
 def find_jobs(folded: str, quantities: list[Quantity] | None = None) -> list[JobMention]:
     """Counts of jobs in a folded sentence: a number followed by a job noun, or hired by a verb."""
     mentions: list[JobMention] = []
@@ -243,6 +249,9 @@ def find_jobs(folded: str, quantities: list[Quantity] | None = None) -> list[Job
     for q in quantities:
         tail = _job_tail().match(folded, q.end)
         end = tail.end() if tail else _hired_count(folded, q)
+        if end is None and q.value == int(q.value) and _TEAM_TO.search(folded[max(0, q.start - 50):q.start]) \
+                and not _NOT_A_HEADCOUNT.match(folded, q.end):
+            end = q.end
         if end is None or q.value < 1 or q.value != int(q.value):
             continue
         if _looks_like_year(folded, q):

@@ -162,14 +162,28 @@ def find_quantities(folded: str, decimal_comma: bool = True) -> list[Quantity]:
     return _merge_parts(_find_quantities(folded, decimal_comma), folded)
 
 
+# "deux millions et demi", "مليونين ونصف مليون": half of the amount's own scale more.
+_HALF_AFTER = re.compile(r"\s*(?:et dem(?:i|ie)\b|و\s?نصف(?:\s+(?:مليون|مليار))?(?![\u0600-\u06ff]))")
+
+
+def _with_half(q: Quantity, folded: str) -> Quantity:
+    half = _HALF_AFTER.match(folded, q.end)
+    scale = _scale_of(q.value)
+    if not half or scale < 1e3:
+        return q
+    return Quantity(q.value + scale / 2, q.start, half.end(), folded[q.start:half.end()], q.approximate_word)
+
+
 def _find_quantities(folded: str, decimal_comma: bool) -> list[Quantity]:
     found: list[Quantity] = []
     for match in quantity_pattern().finditer(folded):
+        if found and match.start() < found[-1].end:
+            continue  # consumed by the half before it ("ونصف مليون")
         if match.group("digits"):
             scale = _scale_value(match.group("dscale"))
             use_decimal_comma = decimal_comma and scale > 1
             value = parse_digits(match.group("digits"), use_decimal_comma) * scale
-            found.append(Quantity(value, match.start(), match.end(), match.group(0)))
+            found.append(_with_half(Quantity(value, match.start(), match.end(), match.group(0)), folded))
             continue
         value, approx = parse_words(match.group("words"))
         if match.group("words").strip().endswith(("milliers", "centaines", "dizaines")):
@@ -178,5 +192,5 @@ def _find_quantities(folded: str, decimal_comma: bool) -> list[Quantity]:
             continue
         if value is None or value == 1.0 and match.group("words").strip() in {"un", "une", "a", "one"}:
             continue
-        found.append(Quantity(value, match.start(), match.end(), match.group(0), approx))
+        found.append(_with_half(Quantity(value, match.start(), match.end(), match.group(0), approx), folded))
     return found
