@@ -158,3 +158,55 @@ def test_a_title_opening_on_another_country_keeps_an_announcement_placed_in_moro
                   "Le groupe Webhelp va créer 1.000 emplois dans ses centres d'appels au Maroc, à Rabat et à Fès, "
                   "a-t-il annoncé mardi à Paris.")
     assert result.relevant and result.announcement and result.jobs == 1000
+
+
+# --- third blind set -------------------------------------------------------------------------------
+
+def test_a_period_that_is_this_years_plan_leaves_the_commitment_standing() -> None:
+    result = _run(None, "La filiale Talvis Maroc annonce le recrutement de 300 consultants au cours de l'année pour "
+                        "son centre de services numériques de Rabat.")
+    assert result.announcement and result.jobs == 300
+
+
+def test_trades_of_the_centres_are_job_counts() -> None:
+    result = _run(None, "Le spécialiste de la gestion documentaire Scanora ouvre un centre de traitement à Fès, qui "
+                        "accueillera 260 opérateurs de saisie pour le compte de banques françaises.")
+    assert result.relevant and result.announcement and result.jobs == 260
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("وقعت مجموعة «بيلكو» اتفاقية لإحداث مركز للخدمات المشتركة بفاس، تبلغ كلفته ثلاثة ملايين ونصف مليون يورو، "
+     "وسيوفر 200 منصب شغل.", 3_500_000, "EUR"),
+    ("Le groupe Orvia investira deux millions et demi de dirhams dans un centre d'appels à Safi.", 2_500_000, "MAD"),
+])
+def test_amounts_with_a_half(text: str, amount: float, currency: str) -> None:
+    result = _run(None, text)
+    assert result.investment is not None and (result.investment.amount, result.investment.currency) == (amount, currency)
+
+
+def test_a_new_sites_initial_team_grown_in_the_next_sentence_gives_its_target() -> None:
+    result = _run(None, "Software services firm Kodexa has opened a delivery centre in Tangier with an initial team "
+                        "of 60 developers. The company plans to grow the team to 300 by 2027.")
+    assert result.jobs == 300
+
+
+def test_a_dateline_does_not_swallow_the_company_and_a_count_of_companies_is_no_name() -> None:
+    result = _run(None, "AGADIR, Morocco — Helpwise, a Danish company that runs support desks for software vendors, "
+                        "will open a 250-seat contact centre in Agadir.")
+    assert result.companies == ["Helpwise"]
+    fair = _run(None, "انطلقت بالرباط فعاليات معرض التشغيل في قطاع ترحيل الخدمات، بمشاركة عشرين شركة تعرض حوالي "
+                      "3 آلاف فرصة عمل.")
+    assert not fair.announcement and not fair.companies
+
+
+def test_the_market_served_after_li_faidat_is_no_place_abroad() -> None:
+    result = _run(None, "افتتحت شركة «سيلكوم» مركزا للاتصال بوجدة. وأوضح مديرها أن الشركة رصدت لهذا المشروع 12 مليون "
+                        "درهم، وأن المركز سيقدم خدماته لفائدة شركات الطاقة بإسبانيا.")
+    assert result.investment is not None and result.investment.amount == 12_000_000
+
+
+def test_another_destination_named_in_english_is_abroad() -> None:
+    result = _run("South Africa's contact centres add 8,000 jobs",
+                  "South Africa's outsourcing industry created 8,000 jobs in Cape Town and Durban last year. "
+                  "It competes with the Philippines and Morocco for English-language contracts.")
+    assert not result.relevant

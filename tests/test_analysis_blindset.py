@@ -1,10 +1,11 @@
 """Quality gate on the blind sets: written articles labelled before the analysis ever ran on them.
 
-`analysis_blindset.jsonl` (91 articles) and `analysis_blindset2.jsonl` (29) were each written in the style of the
-Moroccan business press (French, Arabic, English; announcements, on-topic news and hard negatives), with
-invented or plausible names and figures, and labelled by the corpus guidelines before the first run. Their
-first-run figures estimate how the rules do on real text they were not tuned to; the floors in
-`analysis_blindset_floors.json` pin what the analysis reaches now and only go up.
+`analysis_blindset.jsonl` (91 articles), then `analysis_blindset2.jsonl` (29) and `analysis_blindset3.jsonl` (18),
+each written after the previous round of fixes, in the style of the Moroccan business press (French, Arabic,
+English; announcements, on-topic news and hard negatives), with invented or plausible names and figures, and
+labelled by the corpus guidelines before their first run. Those first-run figures estimate how the rules do on
+text they were not tuned to; the floors in `analysis_blindset_floors.json` pin what the analysis reaches now and
+only go up.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from realtext import CORPUS, LANGUAGES, Row, analyze_rows, load_corpus, score_by
 from analysis.text import fold
 
 DATA = Path(__file__).parent / "data"
-SETS = {"blind1": DATA / "analysis_blindset.jsonl", "blind2": DATA / "analysis_blindset2.jsonl"}
+SETS = {"blind1": DATA / "analysis_blindset.jsonl", "blind2": DATA / "analysis_blindset2.jsonl",
+        "blind3": DATA / "analysis_blindset3.jsonl"}
 FLOORS = DATA / "analysis_blindset_floors.json"
 FIELDS = {"id", "language", "title", "text", "relevant", "announcement", "kind", "jobs", "investment_amount",
           "currency", "companies", "cities", "group"}
