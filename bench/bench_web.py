@@ -55,13 +55,15 @@ def company(rng: random.Random, n: int) -> str:
 def vocabulary(rng: random.Random, size: int = 4000) -> list[str]:
     """Invented words, so that a searched word is in a few articles, not in all of them."""
     letters = "abcdefghijklmnopqrstuvwxyz"
-    return [w + "".join(rng.choices(letters, k=rng.randrange(3, 8))) for w in WORDS * (size // len(WORDS))]
+    # Never a real word's prefix: a search for "recrut" must not also match 150 invented words.
+    return ["".join(rng.choices(letters, k=rng.randrange(6, 10))) + "q" for _ in range(size)]
 
 
 def rows(count: int, seed: int = 7) -> tuple[list[dict], list[dict]]:
     rng = random.Random(seed)
     latin = vocabulary(rng)
     stories, articles = [], []
+    next_article = 1  # in the order they arrive: a second outlet's report right after the first
     for n in range(1, count + 1):
         when = START + timedelta(minutes=10 * n)
         arabic = rng.random() < 0.2
@@ -73,11 +75,12 @@ def rows(count: int, seed: int = 7) -> tuple[list[dict], list[dict]]:
             "announcement": True, "kinds": rng.sample(KINDS, 2), "jobs": rng.randrange(20, 3000),
             "investment_amount": float(rng.randrange(1, 500)) * 1e6 if rng.random() < 0.5 else None,
             "investment_currency": "MAD", "companies": [name], "cities": [city],
-            "first_article_id": n, "article_count": 1,
+            "first_article_id": next_article, "article_count": 1,
         })
         for extra in range(2 if rng.random() < 0.1 else 1):
+            next_article += 1
             articles.append({
-                "id": n + extra * count, "url": f"https://site{extra}.example.ma/{n}",
+                "id": next_article - 1, "url": f"https://site{extra}.example.ma/{n}",
                 "source": f"outlet-{rng.randrange(25)}", "fetched_at": when,
                 "published_at": when, "title": title, "language": "ar" if arabic else "fr",
                 "text": " ".join(rng.choices(WORDS, k=20) + rng.choices(words, k=40)), "body_hash": f"{n}-{extra}",

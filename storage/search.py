@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import ColumnElement, bindparam, text
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Connection, Dialect
 
 FTS_TABLE = "article_fts"
 PG_INDEX = "ix_article_fulltext"
@@ -47,6 +47,20 @@ def tsquery(terms: list[str]) -> str:
     """Every term quoted as a PostgreSQL tsquery lexeme, prefix-matched, all required (the
     terms are word characters only, so no quote can end a lexeme early)."""
     return " & ".join(f"'{term}':*" for term in terms)
+
+
+def newest_matching_articles(connection: Connection, query: str, limit: int) -> list[int] | None:
+    """SQLite: the ids of the newest ``limit`` articles matching ``query``, newest first
+    (FTS5 walks its index in rowid order, so this costs the same for a common word as for a
+    rare one); None when the query has no word."""
+    terms = search_terms(query)
+    if not terms:
+        return None
+    rows = connection.execute(
+        text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q ORDER BY rowid DESC LIMIT :n"),
+        {"q": fts5_query(terms), "n": limit},
+    )
+    return [int(row[0]) for row in rows]
 
 
 def matching_article_ids(dialect: Dialect, query: str) -> ColumnElement[bool] | None:

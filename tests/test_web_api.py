@@ -117,3 +117,32 @@ def test_sqlite_search_ignores_accents(tmp_path) -> None:  # noqa: ANN001
     with running(create_app(engine)) as server:
         assert _ids(fetch(server.url + "api/stories?q=teleconseillers")) == [wanted]
         assert _ids(fetch(server.url + "api/stories?q=fes")) == [wanted]
+
+
+def test_sqlite_search_pages_are_the_same_from_the_newest_matches(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """The shortcut through the newest matching articles gives the full query's pages, also
+    when an old story matches only through a later report."""
+    import web.stories
+
+    engine = connect(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    with session_scope(engine) as session:
+        stories = [add_story(session, f"Plateau {n}", text="recrutement de conseillers" if n % 3 else "autre")
+                   for n in range(12)]
+        add_report(session, stories[0], "Rappel", text="recrutement confirmé", source="tardif")
+    matching = [s.id for s in reversed(stories) if (stories.index(s) % 3) or s is stories[0]]
+
+    def pages() -> list[int]:
+        seen, cursor = [], ""
+        with running(create_app(engine, WebOptions(page_size=2))) as server:
+            while True:
+                body = fetch(server.url + f"api/stories?q=recrutement{cursor}").json()
+                seen += [s["id"] for s in body["stories"]]
+                if not body["next_cursor"]:
+                    return seen
+                cursor = f"&cursor={body['next_cursor']}"
+
+    full = pages()
+    assert full == matching
+    for newest in (1, 3, 5, 100):
+        monkeypatch.setattr(web.stories, "NEWEST_MATCHES", newest)
+        assert pages() == full, newest
