@@ -6,7 +6,7 @@ import ipaddress
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -62,11 +62,11 @@ def url_of(sock: socket.socket) -> str:
 
 
 def serve_forever(app: Starlette, host: str, port: int, token: str | None,
-                  on_ready: object = None) -> None:
+                  on_ready: Callable[[str], None] | None = None) -> None:
     """Serve until Ctrl-C or SIGTERM; ``on_ready(url)`` is called once listening."""
     check_bind(host, token)
     sock = bound_socket(host, port)
-    if callable(on_ready):
+    if on_ready is not None:
         on_ready(url_of(sock))
     try:
         _server(app).run(sockets=[sock])

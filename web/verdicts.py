@@ -10,7 +10,8 @@ from storage.models import Alert, Article
 
 def report_verdict(article: Article, story_alerts: list[Alert]) -> str:
     own = [a for a in story_alerts if a.article_id == article.id]
-    others = any(a.article_id != article.id for a in story_alerts)
+    # As in SQL: an alert with no article (a digest) is nobody's report.
+    others = any(a.article_id is not None and a.article_id != article.id for a in story_alerts)
     return _verdict(article, bool(own), others)
 
 
