@@ -197,8 +197,8 @@ def _clean_name(name: str) -> str | None:
         return None
     if len(tokens) == 1 and tokens[0] in stops:
         return None
-    if tokens[0] in _institution_heads():
-        return None
+    if tokens[0] in _institution_heads() or tokens[-1] in _INSTITUTION_TAILS:
+        return None  # "Agence X", "the ... Export Development Agency": an institution
     if all(t in _common_nouns() for t in tokens):
         return None  # "Delivery Center", "Business Unit": what the company opens, not who
     if cue("negative.abroad").fullmatch(fold(cleaned)):
@@ -210,6 +210,8 @@ def _clean_name(name: str) -> str | None:
 _ABSTRACT_NOUN = re.compile(r"^[A-Z][a-zéè]+(?:ment|tion|sion|ity|ance|ence|ship)s?$")
 
 
+_INSTITUTION_TAILS = frozenset({"Agency", "Council", "Ministry", "Commission", "Authority", "Federation",
+                                "Association", "Department", "Chamber", "Observatory", "Parliament"})
 _AMOUNT_TOKEN = re.compile(r"^(?:MAD|USD|EUR|US\$?|DH|DHS|MDH|MMDH|Dhs?)[\d.,$]")
 
 

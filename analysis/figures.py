@@ -239,7 +239,8 @@ def _hired_count(folded: str, q: Quantity) -> int | None:
 
 # "grow the team to 500", "porter l'effectif à 1.200": a headcount said without a noun after it.
 _TEAM_TO = re.compile(r"\b(?:team|workforce|headcount|staff|effectifs?|equipes?)\s+(?:[a-z'-]+\s+){0,3}?(?:to|a)\s+"
-                      r"(?:about\s+|around\s+|some\s+|environ\s+|pres de\s+)?$")
+                      r"(?:about\s+|around\s+|some\s+|environ\s+|pres de\s+)?$"
+                      r"|عدد (?:ال)?(?:مستخدمين|عاملين|موظفين|مستشارين|اجراء)\s+(?:\S+\s+){0,2}?ال[يى]\s+(?:نحو\s+|حوالي\s+)?$")
 
 
 def find_jobs(folded: str, quantities: list[Quantity] | None = None) -> list[JobMention]:

@@ -38,6 +38,14 @@ SPREAD = 2.5
 _MOROCCAN_ACTOR = re.compile(r"(?<!\bdes )(?<!\bles )(?<!\baux )(?<!\bde )\bmarocaine?s?\b|\bmoroccan\b|"
                              r"\bcasablancaise?s?\b|\bmorocco-based\b|"
                              r"(?<![\u0600-\u06ff])(?:ال)?مغربي(?:ه|ين|ون)?(?![\u0600-\u06ff])")
+# "fraud screening", "lutte contre la fraude": a service the sector sells, not a scam.
+_FRAUD_SERVICE = re.compile(r"\b(?:fraud|fraude)\s+(?:screening|prevention|detection|checks?|management|monitoring|"
+                            r"analysis|investigations?)\b|\b(?:lutte contre la|detection de la|detection des|"
+                            r"prevention de la|anti-?)\s*fraudes?\b|(?:مكافحه|كشف) الاحتيال")
+# Moroccans as the people hired ("Moroccan workers", "jeunes marocains"), not a Moroccan actor.
+_MOROCCAN_PEOPLE = re.compile(r"\bmoroccan\s+(?:workers|employees|youths?|graduates|nationals|job ?seekers|people|"
+                              r"citizens|students|candidates|talents?|agents|staff)\b|\b(?:jeunes|travailleurs|salaries|"
+                              r"diplomes|laureats|etudiants|candidats|ressortissants)\s+marocain")
 # "Egypte : ...", "Egypt lures ...", "مصر تستقطب": a title whose subject is another country.
 _ABROAD_HEAD = re.compile(r"^\W*(?:(?:en|au|aux|in|l'|la|le)\s*)?")
 # ... and a lead that places nothing in Morocco: Morocco is only the comparison ("compete with Morocco").
@@ -73,7 +81,7 @@ class _Tally:
 def _score_sentence(tally: _Tally, text: str, folded: str, weight: float, is_title: bool,
                     lexicon: Lexicon) -> list[str]:
     """Add one sentence's topic evidence to the tally; returns its look-alike terms."""
-    lookalike = [m.group(0) for m in lexicon.lookalike.finditer(folded)]
+    lookalike = [m.group(0) for m in lexicon.lookalike.finditer(_FRAUD_SERVICE.sub(" ", folded))]
     if not is_title and not lookalike and not lexicon.any_topic.search(folded):
         return lookalike  # most sentences of an article: nothing to count
     strong = [m.group(0) for m in lexicon.strong.finditer(folded)]
@@ -122,7 +130,7 @@ def score_sentences(title: str | None, sentences: list[str], lexicon: Lexicon) -
     elif not morocco and len(whole) >= NO_ANCHOR_MIN_CHARS:
         score *= NO_ANCHOR_DAMPING
         reasons.append("no Moroccan place or actor")
-    if title and not _MOROCCAN_ACTOR.search(lead):
+    if title and not _MOROCCAN_ACTOR.search(_MOROCCAN_PEOPLE.sub(" ", lead)):
         located = located_abroad(title_folded)
         # "Egypte : ..." names the country without placing anything: damped only when the lead agrees.
         if located or _title_opens_abroad(title_folded):

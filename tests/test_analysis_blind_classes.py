@@ -210,3 +210,31 @@ def test_another_destination_named_in_english_is_abroad() -> None:
                   "South Africa's outsourcing industry created 8,000 jobs in Cape Town and Durban last year. "
                   "It competes with the Philippines and Morocco for English-language contracts.")
     assert not result.relevant
+
+
+# --- fourth blind set ------------------------------------------------------------------------------
+
+def test_fraud_screening_is_a_service_not_a_scam() -> None:
+    result = _run("Payments support firm to hire 400 in Rabat",
+                  "Customer operations company Tillgate, which provides fraud screening, customer support and "
+                  "back-office services to European banks, will open a nearshore centre in Rabat employing 400 people.")
+    assert result.relevant and result.announcement and result.jobs == 400
+
+
+def test_an_audit_firms_expertise_centre_is_in_the_sector() -> None:
+    result = _run(None, "Le cabinet d'audit et de conseil Norvia installera à Rabat un centre d'expertise qui "
+                        "réalisera des travaux d'analyse de données pour ses bureaux européens et comptera 200 "
+                        "collaborateurs en 2027.")
+    assert result.relevant and result.announcement and result.jobs == 200
+
+
+def test_an_arabic_initial_phase_grown_to_a_total_gives_the_target() -> None:
+    result = _run(None, "افتتحت شركة «أطلس كول» مركزا جديدا للنداء بالداخلة، يوفر في مرحلة أولى 50 منصب شغل، على أن "
+                        "يصل عدد المستخدمين إلى 150 في غضون سنة.")
+    assert result.jobs == 150
+
+
+def test_an_agency_named_in_full_is_not_a_company() -> None:
+    result = _run(None, "Contact centre operator Brightdesk will create 300 jobs in Fez, the Moroccan Investment and "
+                        "Export Development Agency announced on Tuesday.")
+    assert result.companies == ["Brightdesk"]
