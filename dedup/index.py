@@ -258,6 +258,12 @@ def add_anchors(session: Session, article_id: int, anchors: Iterable[int]) -> No
         _run(session, insert(DedupAnchor.__table__), rows)  # type: ignore[arg-type]
 
 
+def has_event_keys(session: Session, article_id: int, prefix: str) -> bool:
+    k = _EVENT_KEY.c
+    stmt = select(k.key).where(k.article_id == article_id, k.key.startswith(prefix)).limit(1)
+    return _run(session, stmt).first() is not None
+
+
 def add_event_keys(
     session: Session, article_id: int, keys: Iterable[str], published_at: datetime
 ) -> None:

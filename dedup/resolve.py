@@ -124,6 +124,15 @@ def register(
         index.add_event_keys(session, article_id, event_keys(candidate), when)
 
 
+def ensure_seed_event(session: Session, article_id: int, candidate: Candidate) -> bool:
+    """Give a seed stored before seeds knew their events its seed keys; True when added."""
+    if index.has_event_keys(session, article_id, SEED_PREFIX):
+        return False
+    keys = seed_keys(candidate, candidate.fingerprinted())
+    index.add_event_keys(session, article_id, keys, _published(candidate))
+    return bool(keys)
+
+
 def seed_keys(candidate: Candidate, fp: Fingerprint) -> list[str]:
     """A seed's keys: its companies and every salient figure of its text, announcement or
     not (a seed about a sector still reports a company's figures that others re-report)."""

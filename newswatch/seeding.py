@@ -9,8 +9,10 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from analysis import analyze
+from analysis import Analysis, analyze
 from crawler.ingest import NewArticle, candidate_for, ingest
+from dedup import Candidate
+from dedup.resolve import ensure_seed_event
 from newswatch.errors import SeedError
 from storage.db import session_scope
 from storage.models import Article
@@ -52,14 +54,20 @@ def read_seeds(directory: Path) -> list[SeedDocument]:
 
 
 def import_seeds(engine: Engine, directory: Path) -> int:
-    """Store the seeds not yet stored; returns how many were added."""
+    """Store the seeds not yet stored; returns how many were added.
+
+    A seed stored by an older newswatch, before seeds knew their events, gets its event keys
+    now, so re-reports of its event in other words are known there too.
+    """
     added = 0
     for document in read_seeds(directory):
         with session_scope(engine) as session:
-            if _stored(session, document.url):
-                continue
-            _store(session, document)
-            added += 1
+            stored = _stored_id(session, document.url)
+            if stored is None:
+                _store(session, document)
+                added += 1
+            else:
+                ensure_seed_event(session, stored, _seed_candidate(document)[1])
     return added
 
 
@@ -67,16 +75,22 @@ def ensure_bundled_seeds(engine: Engine) -> int:
     return import_seeds(engine, bundled_seeds_dir())
 
 
-def _stored(session: Session, url: str) -> bool:
-    return session.exec(select(Article.id).where(Article.url == url)).first() is not None
+def _stored_id(session: Session, url: str) -> int | None:
+    return session.exec(select(Article.id).where(Article.url == url)).first()
 
 
-def _store(session: Session, document: SeedDocument) -> None:
+def _seed_candidate(document: SeedDocument) -> tuple[Analysis, Candidate]:
     analysis = analyze(title=document.title, text=document.text)
     candidate = candidate_for(
         text=document.text, title=document.title, source=SEED_SOURCE, published_at=None,
         analysis=analysis,
     )
+    candidate.seed = True
+    return analysis, candidate
+
+
+def _store(session: Session, document: SeedDocument) -> None:
+    analysis, candidate = _seed_candidate(document)
     new = NewArticle(
         url=document.url, source=SEED_SOURCE, title=document.title, text=document.text,
         published_at=None, language=analysis.language, is_seed=True,

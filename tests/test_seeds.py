@@ -78,3 +78,22 @@ def test_seeds_import_adds_a_directory_and_its_copies_never_alert(make_settings,
     assert article.status == "known"
     with Session(engine) as session:
         assert session.exec(select(Alert)).all() == []
+
+
+def test_seeds_stored_before_seeds_knew_their_events_get_their_event_keys(make_settings) -> None:  # noqa: ANN001
+    from dedup.resolve import SEED_PREFIX
+    from storage.models import DedupEventKey
+
+    settings = make_settings()
+    engine = open_database(settings)
+    with session_scope(engine) as session:
+        keys = session.exec(select(DedupEventKey).where(DedupEventKey.key.startswith(SEED_PREFIX))).all()
+        assert keys
+        before = sorted((k.article_id, k.key) for k in keys)
+        for key in keys:  # as an older newswatch left them: seeds without event keys
+            session.delete(key)
+    assert import_seeds(engine, bundled_seeds_dir()) == 0
+    assert import_seeds(engine, bundled_seeds_dir()) == 0  # a second open adds nothing twice
+    with Session(engine) as session:
+        keys = session.exec(select(DedupEventKey).where(DedupEventKey.key.startswith(SEED_PREFIX))).all()
+    assert sorted((k.article_id, k.key) for k in keys) == before
