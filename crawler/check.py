@@ -115,12 +115,12 @@ class Prober:
         try:
             answer = self.fetch(f"{origin}/robots.txt")
         except CheckUnreachable:
-            parser.allow_all = True  # the rung's own request will fail and say why
+            parser.allow_all = True  # type: ignore[attr-defined]  # the rung's own request will fail and say why
             return parser
         if answer.status >= 500 or answer.status == 429:
-            parser.disallow_all = True  # RFC 9309 2.3.1.4: unreachable robots.txt means no crawling
+            parser.disallow_all = True  # type: ignore[attr-defined]  # RFC 9309 2.3.1.4: unreachable robots.txt means no crawling
         elif answer.status >= 400:
-            parser.allow_all = True  # RFC 9309 2.3.1.3: no robots.txt, no restriction
+            parser.allow_all = True  # type: ignore[attr-defined]  # RFC 9309 2.3.1.3: no robots.txt, no restriction
         else:
             parser.parse(answer.body.decode("utf-8", errors="replace").splitlines())
         return parser

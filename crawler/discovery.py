@@ -108,7 +108,7 @@ def parse_sitemap(body: bytes, base_url: str) -> SitemapPage:
 def _text(node: etree._Element, name: str) -> str:
     for child in node.iter():
         if _local(child.tag) == name and child.text:
-            return child.text.strip()
+            return str(child.text).strip()
     return ""
 
 

@@ -67,6 +67,7 @@ def is_challenge(response: Response) -> bool:
 def classify(failure: Failure) -> tuple[type[errors.FetchFailure], str, int | None]:
     """(error class, message, HTTP status) for a request's failure."""
     exc = failure.value
+    assert exc is not None  # a Failure always wraps an exception
     if isinstance(exc, Refused):
         return exc.kind, str(exc), exc.status
     if isinstance(exc, ScrapyHttpError):

@@ -17,8 +17,8 @@ from alerts.config import AlertingConfig
 from alerts.outbox import enqueue_story_alerts
 from analysis import Analysis
 from dedup import Candidate, Fingerprint, Resolution, register, resolve
-from storage.models import Alert, Article, Page, Story
 from storage.clock import utcnow
+from storage.models import Alert, Article, ArticleStatus, Page, PageOutcome, Story
 
 
 @dataclass(frozen=True)
@@ -123,18 +123,19 @@ def _refresh(
     return Outcome(article.id, story_id, article.status, len(alerts), refreshed=True)
 
 
-def _status(new: NewArticle, resolution: Resolution) -> str:
+def _status(new: NewArticle, resolution: Resolution) -> ArticleStatus:
     if new.is_seed:
-        return "seed"
+        return ArticleStatus.SEED
     if resolution.known:
-        return "known"
+        return ArticleStatus.KNOWN
     if resolution.duplicate_of is not None:
-        return "duplicate"
-    return "new"
+        return ArticleStatus.DUPLICATE
+    return ArticleStatus.NEW
 
 
 def _article_row(
-    new: NewArticle, analysis: Analysis, resolution: Resolution, status: str, text_hash: str
+    new: NewArticle, analysis: Analysis, resolution: Resolution, status: ArticleStatus,
+    text_hash: str
 ) -> Article:
     article = Article(
         url=new.url, source=new.source, title=new.title, text=new.text,
@@ -183,8 +184,8 @@ def _join_story(story: Story, analysis: Analysis, *, count: bool = True) -> None
         # them stays on that outlet's article ("also reported by"). A report only fills a
         # figure the story lacked (``material_change``) and adds the names and places.
         _copy_figures(story, analysis, only_missing=True)
-        story.companies = _union(story.companies, analysis.companies)  # type: ignore[assignment]
-        story.cities = _union(story.cities, analysis.cities)  # type: ignore[assignment]
+        story.companies = _union(story.companies, analysis.companies)
+        story.cities = _union(story.cities, analysis.cities)
 
 
 def _union(current: list[str] | None, more: list[str]) -> list[str]:
@@ -211,7 +212,8 @@ def _mark_page(session: Session, new: NewArticle, article: Article, status: str)
     page = session.exec(select(Page).where(Page.url == new.url)).first()
     page = page or Page(url=new.url, source=new.source)
     page.fetched_at, page.http_status = utcnow(), new.http_status
-    page.outcome = "duplicate" if status in ("duplicate", "known") else "article"
+    duplicate = status in (ArticleStatus.DUPLICATE, ArticleStatus.KNOWN)
+    page.outcome = PageOutcome.DUPLICATE if duplicate else PageOutcome.ARTICLE
     page.article_id = article.id
     page.reason = article.decision or None
     session.add(page)

@@ -233,7 +233,7 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
         if response.status >= 500 or response.status == 429:
             deferred = self._parsers[netloc]
             self._parsers[netloc] = _Unavailable(response.status)  # type: ignore[assignment]
-            deferred.callback(self._parsers[netloc])  # type: ignore[union-attr]
+            deferred.callback(self._parsers[netloc])  # type: ignore[union-attr,arg-type]
             return
         await super()._parse_robots(response, netloc, request)
 

@@ -12,8 +12,17 @@ from sqlmodel import select
 from crawler import errors
 from crawler.sources import Source
 from storage.db import session_scope
-from storage.models import CrawlRun, Page, SourceError, SourceRun, SourceState
 from storage.clock import utcnow
+from storage.models import (
+    CrawlRun,
+    Page,
+    RunStatus,
+    SourceError,
+    SourceHealth,
+    SourceRun,
+    SourceRunStatus,
+    SourceState,
+)
 
 # Failures that say nothing about the source's health: the page, not the site, is at fault.
 _PAGE_LEVEL = {
@@ -28,11 +37,11 @@ def item_failures(error_kinds: dict[str, int]) -> int:
     return sum(n for kind, n in error_kinds.items() if kind in ITEM_FAILURES)
 
 
-def run_status(source_statuses: set[str], failed_items: int) -> str:
+def run_status(source_statuses: set[str], failed_items: int) -> RunStatus:
     """``failed`` when no source worked; ``partial`` when some source or some item failed."""
-    if not source_statuses or source_statuses <= {"ok"}:
-        return "partial" if failed_items else "ok"
-    return "partial" if "ok" in source_statuses else "failed"
+    if not source_statuses or source_statuses <= {SourceRunStatus.OK}:
+        return RunStatus.PARTIAL if failed_items else RunStatus.OK
+    return RunStatus.PARTIAL if SourceRunStatus.OK in source_statuses else RunStatus.FAILED
 
 
 @dataclass
@@ -63,13 +72,13 @@ class SourceTally:
     def errors(self) -> int:
         return sum(self.error_kinds.values())
 
-    def status(self) -> str:
+    def status(self) -> SourceRunStatus:
         if self.blocked and not self.links_found:
-            return "blocked"
+            return SourceRunStatus.BLOCKED
         site_errors = sum(n for kind, n in self.error_kinds.items() if kind not in _PAGE_LEVEL)
         if site_errors and not self.links_found:
-            return "failed"
-        return "ok"
+            return SourceRunStatus.FAILED
+        return SourceRunStatus.OK
 
 
 class RunRecorder:
@@ -139,14 +148,15 @@ class RunRecorder:
             run.errors = sum(t.errors for t in self.tallies.values())
             statuses = {status_override or t.status() for t in self.tallies.values()}
             failed_items = sum(item_failures(t.error_kinds) for t in self.tallies.values())
-            run.status = status_override or run_status(statuses, failed_items)
+            run.status = (RunStatus(status_override) if status_override
+                          else run_status(statuses, failed_items))
             session.add(run)
         return run
 
     def _source_run(self, name: str, tally: SourceTally, status: str, at: datetime) -> SourceRun:
         return SourceRun(
             run_id=self.run_id, source=name, started_at=self.started_at, finished_at=at,
-            status=status, pages_fetched=tally.pages_fetched, new_articles=tally.new_articles,
+            status=SourceRunStatus(status), pages_fetched=tally.pages_fetched, new_articles=tally.new_articles,
             alerts_created=tally.alerts_created, errors=tally.errors,
             error_kinds=dict(tally.error_kinds), http_statuses=dict(tally.http_statuses),
             rung=tally.rung,
@@ -167,16 +177,17 @@ def _update_state(session, name: str, tally: SourceTally, status: str, at: datet
         state.last_rung = tally.rung
     if tally.new_articles:
         state.last_new_article_at = at
-    if status == "interrupted":  # stopped by a shutdown: says nothing of the source's health
+    if status == SourceRunStatus.INTERRUPTED:  # stopped by a shutdown: says nothing of the source's health
         session.add(state)
         return
-    if status == "ok":
+    if status == SourceRunStatus.OK:
         state.last_success_at = at
         state.consecutive_failures = 0
-        state.health = "ok"
+        state.health = SourceHealth.OK
     else:
         state.consecutive_failures += 1
         state.last_error_at = at
         state.last_error = tally.error_summary(status)
-        state.health = "blocked" if status == "blocked" else "failing"
+        state.health = (SourceHealth.BLOCKED if status == SourceRunStatus.BLOCKED
+                        else SourceHealth.FAILING)
     session.add(state)

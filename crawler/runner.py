@@ -24,7 +24,14 @@ from crawler.scrapy_settings import scrapy_settings
 from crawler.sources import Source
 from crawler.spider import NewsSpider
 from storage.db import connect, session_scope, shared_engine
-from storage.models import CrawlRun, SourceError, SourceRun, SourceState
+from storage.models import (
+    CrawlRun,
+    RunStatus,
+    SourceError,
+    SourceRun,
+    SourceRunStatus,
+    SourceState,
+)
 from storage.clock import utcnow
 
 if TYPE_CHECKING:
@@ -151,13 +158,15 @@ def mark_unfinished(
         run = session.get(CrawlRun, run_id)
         if run is None or run.finished_at is not None:
             return
-        status, kind = ("interrupted", "RunInterrupted") if interrupted else ("killed", "RunKilled")
+        status = RunStatus.INTERRUPTED if interrupted else RunStatus.KILLED
+        kind = "RunInterrupted" if interrupted else "RunKilled"
         run.status, run.finished_at = status, utcnow()
         session.add(run)
         errors = 0 if interrupted else 1
         for name in names:
             session.add(SourceError(run_id=run_id, source=name, kind=kind, message=reason))
-            session.add(SourceRun(run_id=run_id, source=name, status=status, finished_at=utcnow(),
+            session.add(SourceRun(run_id=run_id, source=name, status=SourceRunStatus(status),
+                                  finished_at=utcnow(),
                                   errors=errors, error_kinds={kind: errors} if errors else {}))
 
 

@@ -23,7 +23,7 @@ import re
 import tomllib
 from datetime import timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import quote_plus
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -231,7 +231,7 @@ class Source(BaseModel):
         return self.article_url is None or re.search(self.article_url, url) is not None
 
 
-def _describe(error: dict, raw_sources: list[dict]) -> str:
+def _describe(error: dict[str, Any], raw_sources: list[dict[str, Any]]) -> str:
     location = list(error["loc"])
     index = location.pop(0) if location and isinstance(location[0], int) else None
     name = "?"

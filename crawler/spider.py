@@ -113,7 +113,9 @@ class NewsSpider(scrapy.Spider):
         for url in ladder.source.rung_urls(HEADLINES):
             yield self._discovery_request(ladder, HEADLINES, url, on_ladder=False)
 
-    def parse_discovery(self, response: Response, source: str, rung: str) -> Iterator[Request]:
+    def parse_discovery(
+        self, response: Response, source: str, rung: str
+    ) -> Iterator[Request | ArticleItem]:
         ladder = self.ladders[source]
         self.context.recorder.fetched(source, response.status)
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -88,7 +89,7 @@ def _story_alerted(session: Session, article: Article) -> bool:
     return session.exec(query.limit(1)).first() is not None
 
 
-def _verdict(article: Article, alerts: list[Alert], story_alerted: bool = False) -> str:
+def _verdict(article: Article, alerts: Sequence[Alert], story_alerted: bool = False) -> str:
     if article.is_seed:
         return "seed article (known corpus)"
     if article.status == "known" and (article.decision or "").startswith("same event"):

@@ -73,10 +73,10 @@ def run_source_lines(session: Session, run_id: int) -> list[str]:
     for run in runs:
         line = (f"{run.source}: {run.status}, {run.pages_fetched} pages, {run.new_articles} new, "
                 f"{run.alerts_created} alerts, {run.errors} errors")
-        error = first_error.get(run.source)
-        if error is not None:
-            line += f"; first error: {error.kind}: {' '.join(error.message.split())[:200]}"
-            if error.url:
-                line += f" ({error.url})"
+        first = first_error.get(run.source)
+        if first is not None:
+            line += f"; first error: {first.kind}: {' '.join(first.message.split())[:200]}"
+            if first.url:
+                line += f" ({first.url})"
         lines.append(line)
     return lines

@@ -51,7 +51,7 @@ def crawl_job_id(source: str) -> str:
     return f"{CRAWL_PREFIX}{source}"
 
 
-class DaemonScheduler(BackgroundScheduler):
+class DaemonScheduler(BackgroundScheduler):  # type: ignore[misc]  # APScheduler 3 is untyped
     """APScheduler 3.11's loop makes one last pass over due jobs after ``shutdown()`` has
     stopped the executors, and logs an error for each; a stopped scheduler skips it."""
 
@@ -101,7 +101,8 @@ def resume_at(existing: Job | None, interval: timedelta, now: datetime) -> datet
         return now
     if getattr(existing.trigger, "interval", None) != interval:
         return now
-    return max(existing.next_run_time, now)
+    stored: datetime = existing.next_run_time
+    return max(stored, now)
 
 
 def schedule_sources(scheduler: BackgroundScheduler, config: SchedulerConfig, sources: list[Source]) -> None:

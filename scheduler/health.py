@@ -21,7 +21,7 @@ from alerts.outbox import enqueue_message
 from alerts.render import AlertMessage
 from scheduler.admin import admin_channels
 from scheduler.config import SchedulerConfig
-from storage.models import Alert, SourceRun, SourceState
+from storage.models import Alert, SourceHealth, SourceRun, SourceState
 
 log = logging.getLogger(__name__)
 _STREAK_LOOKBACK = 500  # runs read to find the current failure streak
@@ -87,9 +87,9 @@ def _sync_state(state: SourceState, streak: list[SourceRun], problem: Problem | 
         if state.last_error_at is None or (latest.finished_at and latest.finished_at > state.last_error_at):
             state.last_error_at, state.last_error = latest.finished_at, "RunKilled"
     if problem is not None:
-        state.health = problem.kind
+        state.health = SourceHealth(problem.kind)
     else:
-        state.health = "degraded" if streak else "ok"
+        state.health = SourceHealth.DEGRADED if streak else SourceHealth.OK
 
 
 def notices_sent(session: Session, source: str, episode: str) -> int:

@@ -66,9 +66,11 @@ def record_start(database_url: str, engine: Engine) -> DaemonStart:
                 sentence = _unclean_sentence(previous.pid, previous.host,
                                              previous.started_at, interrupted)
                 log.warning("%s", sentence)
-            row_id = connection.execute(table.insert().values(
+            inserted = connection.execute(table.insert().values(
                 pid=os.getpid(), host=socket.gethostname(), started_at=datetime.now(UTC),
-                unclean_stop=sentence)).inserted_primary_key[0]
+                unclean_stop=sentence)).inserted_primary_key
+            assert inserted is not None  # a single-row insert
+            row_id = inserted[0]
     finally:
         store.dispose()
     return DaemonStart(int(row_id), sentence)
@@ -93,6 +95,7 @@ def interrupt_orphaned_runs(database_url: str, engine: Engine, pid: int) -> int:
         orphans = [(run.id, list(run.sources)) for run in runs]
     reason = f"the daemon (pid {pid}) stopped uncleanly during the run; run interrupted"
     for run_id, names in orphans:
+        assert run_id is not None  # a stored run
         mark_unfinished(database_url, run_id, names, reason, interrupted=True)
     return len(orphans)
 

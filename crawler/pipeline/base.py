@@ -19,4 +19,5 @@ class Stage:
 
     @property
     def context(self) -> RunContext:
-        return self.crawler.spider.context  # type: ignore[union-attr]
+        context: RunContext = self.crawler.spider.context  # type: ignore[union-attr]
+        return context

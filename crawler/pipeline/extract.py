@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
 from scrapy.exceptions import DropItem
@@ -13,7 +15,7 @@ from scrapy.exceptions import DropItem
 from crawler import errors
 from crawler.headlines import HeadlineItem, HeadlineJob, analyze_headline_job
 from crawler.items import ArticleItem
-from crawler.extraction_job import PageJob, extract_and_analyze
+from crawler.extraction_job import PageJob, PageResult, extract_and_analyze
 from crawler.pipeline.base import Stage
 
 
@@ -33,7 +35,7 @@ class ExtractStage(Stage):
 
     def close_spider(self) -> None:
         if self.pool is not None:
-            self.pool.stop()
+            self.pool.stop()  # type: ignore[no-untyped-call]
             self.pool.join(timeout=10)
 
     async def process_item(self, item: ArticleItem) -> ArticleItem:
@@ -43,6 +45,8 @@ class ExtractStage(Stage):
         selectors = self._selectors(item.source)
         assert self.pool is not None
         language = self.context.sources[item.source].language
+        work: Callable[[Any], PageResult]
+        job: PageJob | HeadlineJob
         if isinstance(item, HeadlineItem) and item.headline is not None:  # no page: the headline is the text
             work, job = analyze_headline_job, HeadlineJob(item.headline, item.source, language)
         else:
@@ -64,7 +68,7 @@ class ExtractStage(Stage):
         item.body = b""  # the page is no longer needed; keep memory flat
         return item
 
-    def _selectors(self, source: str) -> dict | None:
+    def _selectors(self, source: str) -> dict[str, Any] | None:
         entry = self.context.sources[source].selectors
         return entry.model_dump() if entry else None
 
