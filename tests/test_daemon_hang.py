@@ -17,8 +17,8 @@ from storage.models import CrawlRun, SourceError, SourceRun
 from test_daemon_support import HungServer, hung_source_toml, wait_until
 
 # The healthy sources' children (one article each) must end well within the time limit: they
-# took ~5 s on a quiet machine and ~10 s with both cores busy (spawn to finish), so the limit
-# leaves them three times that; only the hung one reaches it. Start-up is most of a run.
+# took ~10 s from spawn to finish with both cores busy, so the limit leaves them three times
+# that; only the hung one reaches it. Start-up is most of a run.
 RUN_TIMEOUT, KILL_GRACE = 30.0, 1.0
 # Bounds on waits for what must happen anyway: only reached when the test fails.
 PATIENCE = 180.0
