@@ -120,7 +120,7 @@ def timed(url: str, repeat: int) -> list[float]:
     return samples
 
 
-def deep_cursor(base: str) -> str:
+def deep_cursor() -> str:
     """A cursor halfway down the history: pagination's worst case is not the first page."""
     import base64
     import json
@@ -134,12 +134,13 @@ def probes() -> list[tuple[str, str]]:
     return [
         ("announcements page", ""),
         ("API first page", "api/stories"),
-        ("API deep cursor", f"api/stories?cursor={deep_cursor('')}"),
+        ("API deep cursor", f"api/stories?cursor={deep_cursor()}"),
         ("API city", "api/stories?city=Oujda"),
         ("page city", "?city=Oujda"),
         ("API company", "api/stories?company=orva0042"),
         ("API search (rare)", f"api/stories?q={RARE}"),
         ("API search (common)", "api/stories?q=technopole"),
+        ("API search, deep page", f"api/stories?q=technopole&cursor={deep_cursor()}"),
         ("page search (rare)", f"?q={RARE}"),
         ("API min_jobs+kind", "api/stories?min_jobs=2500&kind=mou"),
         ("story page", "stories/4242"),

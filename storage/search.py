@@ -78,5 +78,6 @@ def matching_article_ids(dialect: Dialect, query: str) -> ColumnElement[bool] | 
     )  # type: ignore[return-value]
 
 
-__all__ = ["FTS_TABLE", "PG_DOCUMENT", "PG_INDEX", "include_name", "is_search_object",
-           "literal_column", "matching_article_ids", "search_terms"]
+__all__ = ["FTS_TABLE", "PG_DOCUMENT", "PG_INDEX", "fts5_query", "include_name",
+           "is_search_object", "matching_article_ids", "newest_matching_articles",
+           "search_terms", "tsquery"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
-from urllib.parse import quote
 
 from storage.db import connect, session_scope
 from web import WebOptions, create_app

@@ -12,9 +12,9 @@ import feedparser
 import pytest
 from sqlalchemy.engine import Engine
 
+from storage.clock import utcnow
 from storage.db import connect, session_scope
 from storage.models import Story
-from storage.clock import utcnow
 from web import WebOptions, create_app
 from web.server import running
 from web_data import add_report, add_story, fetch

@@ -15,8 +15,8 @@ import feedparser
 import pytest
 from sqlalchemy.engine import Engine
 
-from storage.db import connect, session_scope
 from storage.clock import utcnow
+from storage.db import connect, session_scope
 from web import create_app
 from web.server import running
 from web_data import add_alert, add_report, add_source, add_story, fetch

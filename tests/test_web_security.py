@@ -13,8 +13,8 @@ from sqlalchemy.engine import Engine
 from storage.db import connect, session_scope
 from web import WebOptions, create_app
 from web.errors import InsecureBind
-from web.server import check_bind, running
 from web.security import token_matches
+from web.server import check_bind, running
 from web_data import add_alert, add_source, add_story, fetch
 
 RLO = "\u202e"

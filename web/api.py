@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from sqlmodel import Session
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from sqlmodel import Session
 
 from web.cursor import decode_cursor, encode_cursor
 from web.filters import parse_filter, parse_page_size

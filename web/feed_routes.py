@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlmodel import Session
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from sqlmodel import Session
 
-from storage.models import Story
 from storage.clock import utcnow
+from storage.models import Story
 from web.feeds import FeedInfo, atom_feed, feed_tag
 from web.filters import StoryFilter
 from web.options import FEED_ENTRIES

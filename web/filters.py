@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from typing import Mapping
 
 from web.errors import BadQuery
 from web.options import MAX_PAGE_SIZE

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from sqlmodel import Session
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
-from sqlmodel import Session
 
 from web.cursor import decode_cursor, encode_cursor
 from web.figures import report_figures

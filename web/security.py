@@ -6,8 +6,9 @@ A pure ASGI middleware: it answers refusals itself and adds the headers to every
 from __future__ import annotations
 
 import hmac
+from collections.abc import Awaitable, Callable
 from http.cookies import SimpleCookie
-from typing import Any, Awaitable, Callable
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from starlette.datastructures import Headers

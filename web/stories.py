@@ -13,7 +13,6 @@ from storage.models import Alert, Article, Story
 from storage.search import matching_article_ids, newest_matching_articles
 from web.filters import StoryFilter
 
-
 NEWEST_MATCHES = 2000  # SQLite search: matching articles read newest first before the full query
 
 
