@@ -52,10 +52,10 @@ from alerts.errors import (
 from alerts.notifier import Notifier
 from alerts.outbox import story_others
 from alerts.render import AlertMessage, also_reported
+from storage.clock import utcnow
 from storage.db import session_scope
 from storage.models import Article, Story
 from storage.models.outbox import Alert
-from storage.clock import utcnow
 
 log = logging.getLogger(__name__)
 

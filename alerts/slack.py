@@ -7,7 +7,6 @@ with body ``ok``; anything else is classified here (429 and 5xx retried, other 4
 from __future__ import annotations
 
 import json
-import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -80,7 +79,7 @@ class SlackNotifier:
         except urllib.error.HTTPError as exc:
             body = exc.read(MAX_BODY).decode("utf-8", errors="replace")
             raise classify_status(exc.code, body, exc.headers) from None
-        except (urllib.error.URLError, socket.timeout, OSError) as exc:
+        except (TimeoutError, urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             # The reason never holds the URL; "from None" drops the request from tracebacks.
             raise TransientDeliveryError(

@@ -32,8 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from crawler.encoding import decode_html  # noqa: E402
 from devkit.replica import ReplicaWeb, synthetic_articles  # noqa: E402
-from newswatch.usecases import crawl_once, open_database  # noqa: E402
 from newswatch.settings import CrawlSettings, Settings  # noqa: E402
+from newswatch.usecases import crawl_once, open_database  # noqa: E402
 from storage.models import Article  # noqa: E402
 
 

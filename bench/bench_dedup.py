@@ -185,7 +185,7 @@ def probes():
 
     out = []
     for n, article in enumerate(load_corpus()):
-        for kind, text in variants(article, seed=n).items():
+        for text in variants(article, seed=n).values():
             out.append(("near-dup", candidate(article, text)))
         unique = edit_words(article.body, 0.5, article.language, seed=1000 + n)
         out.append(("unique", candidate(article, unique, announcement=False)))
@@ -208,7 +208,7 @@ def probe(db: Path, rounds: int) -> dict:
     found = events_found = 0
     rss_before = rss_mb()
     with Session(engine) as session:
-        for kind, cand in cases:  # warm the page cache and the statement cache
+        for _kind, cand in cases:  # warm the page cache and the statement cache
             resolve(session, cand)
         for _ in range(rounds):
             for kind, cand in cases:
@@ -240,7 +240,6 @@ def probe(db: Path, rounds: int) -> dict:
 
 def lookup_ms(session, cand) -> float:  # noqa: ANN001
     """The index probes alone (what grows with the history): exact hash, anchors, events."""
-    from datetime import timedelta
 
     from dedup import index
     from dedup.events import event_keys

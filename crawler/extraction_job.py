@@ -12,8 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from analysis import Analysis, analyze
-from crawler.encoding import decode_html
 from crawler.article_extractor import extract_article
+from crawler.encoding import decode_html
 from crawler.ingest import candidate_for
 from crawler.items import Extracted
 from dedup import Candidate, fingerprint

@@ -31,11 +31,11 @@ from analysis.headline import analyze_headline, headline_text
 from crawler.dates import parse_date
 from crawler.discovery import _refuse_entities
 from crawler.errors import FeedBroken
+from crawler.extraction_job import PageResult
+from crawler.ingest import candidate_for
 from crawler.items import ArticleItem, Extracted
 from crawler.middlewares import registrable_domain, source_domains
-from crawler.ingest import candidate_for
 from crawler.sources import HEADLINES, Source
-from crawler.extraction_job import PageResult
 from dedup import fingerprint
 
 

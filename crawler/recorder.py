@@ -11,8 +11,8 @@ from sqlmodel import select
 
 from crawler import errors
 from crawler.sources import Source
-from storage.db import session_scope
 from storage.clock import utcnow
+from storage.db import session_scope
 from storage.models import (
     CrawlRun,
     Page,

@@ -23,6 +23,7 @@ from crawler.recorder import RunRecorder, item_failures
 from crawler.scrapy_settings import scrapy_settings
 from crawler.sources import Source
 from crawler.spider import NewsSpider
+from storage.clock import utcnow
 from storage.db import connect, session_scope, shared_engine
 from storage.models import (
     CrawlRun,
@@ -32,7 +33,6 @@ from storage.models import (
     SourceRunStatus,
     SourceState,
 )
-from storage.clock import utcnow
 
 if TYPE_CHECKING:
     from alerts.relay import RelayReport

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from crawler.pipeline import STAGES
 from crawler.config import CrawlSettings
+from crawler.pipeline import STAGES
 
 # Scrapy's order numbers: requests go up the numbers, responses come down them.
 MIDDLEWARES = {

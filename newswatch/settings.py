@@ -12,7 +12,7 @@ import os
 from datetime import timedelta
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import (
@@ -23,7 +23,6 @@ from pydantic_settings import (
     SettingsError,
     TomlConfigSettingsSource,
 )
-from typing_extensions import Annotated
 
 from alerts.channels import MailServer
 from alerts.config import AlertingConfig

@@ -100,8 +100,8 @@ def deliver_pending(settings: Settings, engine: Engine) -> RelayReport | None:
     from alerts.backfill import route_held
     from alerts.digest import enqueue_digest
     from alerts.relay import Relay
-    from storage.db import session_scope
     from storage.clock import utcnow
+    from storage.db import session_scope
 
     notifiers = build_notifiers(settings)
     if not notifiers:
@@ -123,8 +123,8 @@ def backfill_alerts(settings: Settings, since: timedelta) -> BackfillReport:
     from alerts import build_notifiers
     from alerts.backfill import backfill
     from alerts.errors import ChannelNotConfigured
-    from storage.db import session_scope
     from storage.clock import utcnow
+    from storage.db import session_scope
 
     channels = sorted(build_notifiers(settings))
     if not channels:

@@ -22,8 +22,8 @@ from scheduler.admin import deliver_admin_notices
 from scheduler.config import DaemonServices, SchedulerConfig
 from scheduler.health import review_source
 from scheduler.metrics import DaemonMetrics
-from storage.db import session_scope
 from storage.clock import utcnow
+from storage.db import session_scope
 
 log = logging.getLogger(__name__)
 

@@ -13,9 +13,9 @@ from pebble import ProcessExpired, ProcessPool
 from scrapy.exceptions import DropItem
 
 from crawler import errors
+from crawler.extraction_job import PageJob, PageResult, extract_and_analyze
 from crawler.headlines import HeadlineItem, HeadlineJob, analyze_headline_job
 from crawler.items import ArticleItem
-from crawler.extraction_job import PageJob, PageResult, extract_and_analyze
 from crawler.pipeline.base import Stage
 
 

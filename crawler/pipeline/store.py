@@ -22,9 +22,9 @@ from sqlmodel import Session
 
 from crawler import errors
 from crawler.headlines import HeadlineItem
+from crawler.ingest import Delivery, NewArticle, Outcome, ingest
 from crawler.items import ArticleItem
 from crawler.pipeline.base import Stage
-from crawler.ingest import Delivery, NewArticle, Outcome, ingest
 from storage.db import session_scope
 
 log = logging.getLogger(__name__)

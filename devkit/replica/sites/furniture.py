@@ -551,7 +551,7 @@ class Furniture:
         article = self.article
         p = self.skin.prefix
         tags = [(article.section, self.section_label(article.section))]
-        for slug, label, subs in self.menu:
+        for slug, _label, subs in self.menu:
             if slug == article.section:
                 tags += [(f"{slug}-{sub}", sub_label) for sub, sub_label in subs[:3]]
         tags.append(("maroc", self.words["country"]))
