@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 from alerts.config import AlertingConfig
 from alerts.outbox import STORY_KINDS, enqueue_story_alerts
 from alerts.relay import RelayReport
-from storage.models import Article, Story
+from storage.models import AlertStatus, Article, Story
 from storage.models.outbox import Alert
 
 UNROUTED = "unrouted"
@@ -51,7 +51,7 @@ def route_held(
     latest: dict[int, Alert] = {}
     for alert in _held(session):
         if alert.story_id is None or alert.created_at < now - window:
-            alert.status, alert.last_error = "suppressed", TOO_OLD
+            alert.status, alert.last_error = AlertStatus.SUPPRESSED, TOO_OLD
             session.add(alert)
             continue
         if alert.story_id in latest:

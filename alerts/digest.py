@@ -21,6 +21,7 @@ from alerts.render import AlertMessage, DigestEntry
 from alerts.text import one_line, safe_url, truncate
 from storage.models.core import Article, SourceState
 from storage.models.outbox import Alert
+from storage.models.statuses import AlertStatus
 
 TROUBLED = ("failing", "blocked", "quiet")
 
@@ -114,6 +115,6 @@ def enqueue_digest(
         if alert is None:
             continue
         if not message.entries and not message.notices:
-            alert.status, alert.last_error = "suppressed", "nothing to report"
+            alert.status, alert.last_error = AlertStatus.SUPPRESSED, "nothing to report"
         created.append(alert)
     return created

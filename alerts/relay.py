@@ -54,7 +54,7 @@ from alerts.outbox import story_others
 from alerts.render import AlertMessage, also_reported
 from storage.clock import utcnow
 from storage.db import session_scope
-from storage.models import Article, Story
+from storage.models import AlertStatus, Article, Story
 from storage.models.outbox import Alert
 
 log = logging.getLogger(__name__)
@@ -183,7 +183,8 @@ class Relay:
                    col(Alert.attempts) == alert.attempts)
             .values(status="sending", attempts=alert.attempts + 1, claimed_at=now)
         )
-        return result.rowcount == 1  # 0: another relay claimed it first
+        claimed: int = result.rowcount  # type: ignore[attr-defined]  # an UPDATE's CursorResult
+        return claimed == 1  # 0: another relay claimed it first
 
     def _give_up_abandoned(self, session: Session, alert: Alert) -> bool:
         """An abandoned "sending" row with no attempts left is dead, not sent again.
@@ -193,7 +194,7 @@ class Relay:
         if alert.status != "sending" or alert.attempts < self.max_attempts:
             return False
         log.warning("alert %s abandoned mid-send %d times: dead", alert.id, alert.attempts)
-        alert.status, alert.claimed_at = "dead", None
+        alert.status, alert.claimed_at = AlertStatus.DEAD, None
         alert.last_error = f"relay died during attempt {alert.attempts}; attempts used up"
         session.add(alert)
         return True
@@ -278,7 +279,7 @@ def resend(session: Session, alert_id: int) -> Alert:
         raise AlertNotFound(f"no alert with id {alert_id}")
     if alert.status == "sending":
         raise AlertNotResendable(f"alert {alert_id} is being sent right now")
-    alert.status = "pending"
+    alert.status = AlertStatus.PENDING
     alert.attempts = 0
     alert.next_attempt_at = None
     alert.claimed_at = None

@@ -7,10 +7,17 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from importlib import resources
+from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from alerts.config import AlertingConfig
+
+
+def bundled_catalogue() -> Path:
+    """The sources file shipped with the package (`NEWSWATCH_SOURCES` names another)."""
+    return Path(str(resources.files("crawler").joinpath("catalogue.toml")))
 
 
 class CrawlSettings(BaseModel):

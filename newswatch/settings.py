@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from datetime import timedelta
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -26,7 +25,7 @@ from pydantic_settings import (
 
 from alerts.channels import MailServer
 from alerts.config import AlertingConfig
-from crawler.config import CrawlConfig, CrawlSettings
+from crawler.config import CrawlConfig, CrawlSettings, bundled_catalogue
 from newswatch.config_messages import describe_settings_error, describe_validation, read_config_file
 from newswatch.errors import ConfigError
 from scheduler.config import AdminConfig, DaemonSettings, SchedulerConfig
@@ -38,10 +37,6 @@ def default_data_dir() -> Path:
     """``$XDG_DATA_HOME/newswatch``, else ``~/.local/share/newswatch``."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "newswatch"
-
-
-def bundled_catalogue() -> Path:
-    return Path(str(resources.files("crawler").joinpath("catalogue.toml")))
 
 
 class WebSettings(BaseModel):
