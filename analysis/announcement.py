@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.companies import pattern_companies
+from analysis.figures import is_phase_line, opens_first_phase
 from analysis.model import Investment
 from analysis.places import mentions_city
 from analysis.resources import cue_reason
@@ -283,10 +284,17 @@ def _figure_evidence(sentences: list[SentenceFacts], jobs: int | None, investmen
     return jobs_text, money_text
 
 
+def _first_phase_is_the_event(title: SentenceFacts | None, body: list[SentenceFacts]) -> bool:
+    """The headline or lead opens a first phase ("inaugure la première tranche du parc", "لافتتاح الشطر الأول"):
+    that phase is the commitment announced. Otherwise a phase is a share of a larger commitment."""
+    lead = ([title] if title else []) + body[:LEAD_FOR_COUNT - 1]
+    return any(opens_first_phase(f.folded) for f in lead)
+
+
 def _first_phase_figures(chosen: list[SentenceFacts], jobs: float | None,
                          investment: Investment | None) -> tuple[float | None, Investment | None]:
     """A first tranche inaugurated: its own figures over the whole project's ("1 MMDH for the park,
-    210 MDH for its first tranche")."""
+    210 MDH for its first tranche"). Only called when that first tranche is the event announced."""
     phase_jobs = [j.value for f in chosen for j in f.good_jobs if "first_phase" in j.flags]
     phase_money = [m for f in chosen if f.invest_word or f.commit for m in f.good_money if "first_phase" in m.flags]
     if phase_jobs:
@@ -379,12 +387,15 @@ def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic
         chosen.append(facts)
     if not chosen or all(f.is_title for f in chosen) and not body:
         return Decision(False, reasons=unique(reasons) or ["no commitment sentence"])
-    jobs_value = _stated_total(chosen) or _followed_by_target(_pick(_job_values(chosen)), chosen, body)
+    # "Phase 3 (2028) : 1.200 emplois au total", a verbless line of the plan: the whole commitment's total.
+    phase_lines = [f for f in supporting if is_phase_line(f.folded)]
+    jobs_value = _stated_total(chosen + phase_lines) or _followed_by_target(_pick(_job_values(chosen)), chosen, body)
     if jobs_value is None:
         # "• Premier site pilote à Oujda, jusqu'à 800 nouveaux emplois": the site as subject, no verb of its own.
         jobs_value = _pick(_job_values([f for f in supporting if f.event_subject]))
     investment = _pick_investment(chosen)
-    jobs_value, investment = _first_phase_figures(chosen, jobs_value, investment)
+    if _first_phase_is_the_event(title, body):
+        jobs_value, investment = _first_phase_figures(chosen, jobs_value, investment)
     summed = _sum_of_commitments(chosen, body) if _several_commitments(title, body) else _Summed()
     jobs_value = summed.jobs or jobs_value
     investment = summed.investment or investment

@@ -109,6 +109,26 @@ _CUMULATIVE = re.compile(r"(?:\bsince\b|\bdepuis\b|منذ)[^.;]{0,80}(?:\btotal\
 _FIRST_PHASE = re.compile(r"\b(?:premiere (?:tranche|phase)|first (?:part|phase|tranche|stage)|phase (?:1|one|i))\b"
                           r"|شطر\S* الاول|المرحله الاولي|الشطر الاول")
 FIRST_PHASE_SPAN = 70
+# "a inauguré la première tranche", "لافتتاح الشطر الأول", "the first phase ... was inaugurated": the event
+# announced is the first phase itself, so its own figures are the commitment's.
+_OPENED_FIRST_PHASE = re.compile(
+    r"(?:inaugur\w*|ouvr\w*|ouverture|lanc\w*|launch\w*|open\w*|افتتا?ح|افتتح\S*|دشن\S*|تدشين)"
+    r"\W+(?:\S+\s+){0,3}?(?:" + _FIRST_PHASE.pattern + r")"
+    r"|(?:" + _FIRST_PHASE.pattern + r")[^.;]{0,60}(?:\binaugur\w*|\bwas opened\b|\ba ete ouverte?\b)")
+# "Phase 3 (2028) : 1.200 emplois au total", "Deuxième phase : ...": a line of a phased programme.
+_PHASE_LINE = re.compile(r"^\W*(?:(?:phase|etape|tranche|stage)\s*(?:\d|[ivx]+\b|one|two|three)|"
+                         r"(?:premiere|deuxieme|seconde|troisieme|quatrieme|derniere|first|second|third|fourth|final)"
+                         r"\s+(?:phase|etape|tranche|stage)\b|(?:المرحله|الشطر)\s+(?:الاولي|الثانيه|الثالثه|الاخيره))")
+_TOTAL_AFTER = re.compile(r"^\W*(?:[a-z]+\s+){0,2}(?:au total|in total|en tout|في المجموع)")
+
+
+def opens_first_phase(folded: str) -> bool:
+    """The sentence announces the opening of a project's first phase (not a phase among the plan's)."""
+    return bool(_OPENED_FIRST_PHASE.search(folded))
+
+
+def is_phase_line(folded: str) -> bool:
+    return bool(_PHASE_LINE.match(folded))
 # "le programme Jobs Booster, qui table sur 25.000 emplois", "البرنامج الوطني الذي يهدف إلى إحداث 20 ألف": the
 # target of a programme the company joins, not its commitment.
 _PROGRAMME_TARGET = re.compile(
@@ -149,7 +169,10 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
                     r"اكثر من|ازيد من|حوالي|نحو|ما يقارب|more than|over|about|some|up to)\s*)+$", "", before)
     after = folded[tail_end:tail_end + _AFTER_WINDOW]
     flags = set()
-    flags |= _flags(before, after, "mention_headcount", "headcount")
+    if _PHASE_LINE.match(folded) and _TOTAL_AFTER.match(after) and not _flags(before, "", "mention_headcount", "h"):
+        flags.add("total")  # "Phase 3 (2028) : 1.200 emplois au total": the plan's total, not today's staff
+    else:
+        flags |= _flags(before, after, "mention_headcount", "headcount")
     flags |= _flags(before, after, "mention_rate", "rate")
     flags |= _flags(before, after, "mention_training", "training")
     flags |= _flags(before, after, "mention_loss", "loss")
