@@ -146,3 +146,21 @@ def test_sqlite_search_pages_are_the_same_from_the_newest_matches(tmp_path, monk
     for newest in (1, 3, 5, 100):
         monkeypatch.setattr(web.stories, "NEWEST_MATCHES", newest)
         assert pages() == full, newest
+
+
+def test_search_pages_walk_every_match_once(database_url: str) -> None:
+    engine = connect(database_url)
+    with session_scope(engine) as session:
+        stories = [add_story(session, f"Plateau {n}", text="plateau offshore" if n % 2 else "autre")
+                   for n in range(7)]
+    wanted = [s.id for s in reversed(stories) if stories.index(s) % 2]
+    seen, cursor = [], ""
+    with running(create_app(engine, WebOptions(page_size=1))) as server:
+        while True:
+            body = fetch(server.url + f"api/stories?q=offshore{cursor}").json()
+            seen += [s["id"] for s in body["stories"]]
+            if not body["next_cursor"]:
+                break
+            cursor = f"&cursor={body['next_cursor']}"
+    engine.dispose()
+    assert seen == wanted

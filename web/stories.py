@@ -56,11 +56,20 @@ def _like_pattern(value: str) -> str:
     return f"%{escaped}%"
 
 
-def filter_conditions(dialect: Dialect, wanted: StoryFilter) -> list[ColumnElement[bool]]:
+def filter_conditions(dialect: Dialect, wanted: StoryFilter,
+                      before: int | None = None) -> list[ColumnElement[bool]]:
     conditions = field_conditions(dialect, wanted)
     if wanted.q and (matching := matching_article_ids(dialect, wanted.q)) is not None:
-        conditions.append(col(Story.id).in_(select(Article.story_id).where(matching)))
+        conditions.append(col(Story.id).in_(_reports_of_page(before).where(matching)))
     return conditions
+
+
+def _reports_of_page(before: int | None):  # noqa: ANN202 - a Select of story ids
+    """The story ids of the matching articles, bounded like the page: without the bound,
+    PostgreSQL walks the newest articles of a common word down to a deep page's cursor,
+    testing each one's text (seconds at 100,000 stories instead of milliseconds)."""
+    query = select(Article.story_id)
+    return query if before is None else query.where(col(Article.story_id) < before)
 
 
 def field_conditions(dialect: Dialect, wanted: StoryFilter) -> list[ColumnElement[bool]]:
@@ -88,7 +97,7 @@ def story_page(session: Session, wanted: StoryFilter, *, size: int, before: int 
         page = _page_from_newest_matches(session, dialect, wanted, size=size, before=before)
         if page is not None:
             return page
-    return _page(session, filter_conditions(dialect, wanted), size=size, before=before)
+    return _page(session, filter_conditions(dialect, wanted, before), size=size, before=before)
 
 
 def _page_from_newest_matches(session: Session, dialect: Dialect, wanted: StoryFilter, *,
