@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from crawler import errors
 from crawler.sources import Source
@@ -16,6 +16,7 @@ from storage.db import session_scope
 from storage.models import (
     CrawlRun,
     Page,
+    PageOutcome,
     RunStatus,
     SourceError,
     SourceHealth,
@@ -110,7 +111,7 @@ class RunRecorder:
         *,
         url: str | None = None,
         http_status: int | None = None,
-        seen_outcome: str | None = None,
+        seen_outcome: PageOutcome | None = None,
     ) -> None:
         """Record a named failure; with ``seen_outcome`` the URL is marked seen for good."""
         name = kind if isinstance(kind, str) else kind.__name__
@@ -163,7 +164,8 @@ class RunRecorder:
         )
 
 
-def _mark_seen(session, url: str, source: str, outcome: str, reason: str, status: int | None) -> None:  # type: ignore[no-untyped-def]
+def _mark_seen(session: Session, url: str, source: str, outcome: PageOutcome, reason: str,
+               status: int | None) -> None:
     page = session.exec(select(Page).where(Page.url == url)).first()
     page = page or Page(url=url, source=source)
     page.fetched_at, page.outcome, page.reason, page.http_status = utcnow(), outcome, reason, status

@@ -111,7 +111,7 @@ def crawl_in_process(
     process.start()
     # SIGTERM/SIGINT reached this process too (systemd stops the whole group, Ctrl-C): Scrapy
     # closed the spider with "shutdown"; the run was stopped, the sources did not fail.
-    recorder.finish("interrupted" if "shutdown" in reasons else None)
+    recorder.finish(SourceRunStatus.INTERRUPTED if "shutdown" in reasons else None)
 
 
 def crawl(

@@ -30,6 +30,7 @@ from crawler.items import ArticleItem
 from crawler.sources import HEADLINES, Source
 from dedup import canonical_url
 from storage.clock import utcnow
+from storage.models import PageOutcome
 
 RUNGS = ("sitemap", "feed", "wp-api", "section")
 _HTML_TYPES = (b"text/html", b"application/xhtml", b"text/plain", b"")
@@ -238,7 +239,7 @@ class NewsSpider(scrapy.Spider):
             # A challenge may lift, as under 403/503 (see `article_failed`): retried next run.
             self.context.recorder.failure(
                 source, kind, message, url=url, http_status=response.status,
-                seen_outcome=None if kind is errors.Blocked else "not_article",
+                seen_outcome=None if kind is errors.Blocked else PageOutcome.NOT_ARTICLE,
             )
             if kind is errors.Blocked:
                 yield from self._headlines_beside(self.ladders[source], blocked=True)
@@ -258,7 +259,7 @@ class NewsSpider(scrapy.Spider):
         permanent = status in (404, 410) or issubclass(kind, _PERMANENT)
         self.context.recorder.failure(
             request.meta["source"], kind, message, url=request.meta["canonical"],
-            http_status=status, seen_outcome="failed" if permanent else None,
+            http_status=status, seen_outcome=PageOutcome.FAILED if permanent else None,
         )
         if kind is errors.Blocked or status == 403:
             yield from self._headlines_beside(self.ladders[request.meta["source"]], blocked=True)

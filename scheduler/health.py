@@ -21,7 +21,7 @@ from alerts.outbox import enqueue_message
 from alerts.render import AlertMessage
 from scheduler.admin import admin_channels
 from scheduler.config import SchedulerConfig
-from storage.models import Alert, SourceHealth, SourceRun, SourceState
+from storage.models import Alert, SourceHealth, SourceRun, SourceRunStatus, SourceState
 
 log = logging.getLogger(__name__)
 _STREAK_LOOKBACK = 500  # runs read to find the current failure streak
@@ -35,7 +35,7 @@ class Problem:
 
 
 # Runs that say nothing about the source: still going, or stopped by a shutdown.
-NEUTRAL_STATUSES = ("running", "interrupted")
+NEUTRAL_STATUSES = (SourceRunStatus.RUNNING, SourceRunStatus.INTERRUPTED)
 
 
 def failure_streak(session: Session, source: str) -> list[SourceRun]:
@@ -47,7 +47,7 @@ def failure_streak(session: Session, source: str) -> list[SourceRun]:
     ).all()
     streak: list[SourceRun] = []
     for run in runs:
-        if run.status == "ok":
+        if run.status == SourceRunStatus.OK:
             break
         streak.append(run)
     return streak
@@ -66,7 +66,7 @@ def assess(
     if streak:
         episode = f"run{streak[-1].id}"  # the first failed run of the streak
         cause = state.last_error or streak[0].status
-        if streak[0].status == "blocked":
+        if streak[0].status == SourceRunStatus.BLOCKED:
             return Problem("blocked", episode, f"blocked by the site (last error: {cause})")
         if len(streak) >= config.daemon.failure_threshold:
             return Problem("failing", episode,
@@ -83,7 +83,7 @@ def _sync_state(state: SourceState, streak: list[SourceRun], problem: Problem | 
     """Bring the state in line with the history (a killed run never reaches the recorder)."""
     state.consecutive_failures = len(streak)
     latest = streak[0] if streak else None
-    if latest is not None and latest.status == "killed":
+    if latest is not None and latest.status == SourceRunStatus.KILLED:
         if state.last_error_at is None or (latest.finished_at and latest.finished_at > state.last_error_at):
             state.last_error_at, state.last_error = latest.finished_at, "RunKilled"
     if problem is not None:

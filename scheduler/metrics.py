@@ -26,7 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from alerts.relay import RelayReport
-from storage.models import Alert, SourceRun, SourceState
+from storage.models import Alert, SourceHealth, SourceRun, SourceState
 
 log = logging.getLogger(__name__)
 _DURATION_BUCKETS = (1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 900, 1800)
@@ -81,7 +81,8 @@ class DaemonMetrics:
         for status in ("pending", "sending", "sent", "suppressed", "dead"):
             self.outbox.labels(status).set(counts.get(status, 0))
         for name, health in states:
-            self.health.labels(name).set(1 if health in ("ok", "unknown", "degraded") else 0)
+            healthy = health in (SourceHealth.OK, SourceHealth.UNKNOWN, SourceHealth.DEGRADED)
+            self.health.labels(name).set(1 if healthy else 0)
 
     def exposition(self) -> bytes:
         return generate_latest(self.registry)

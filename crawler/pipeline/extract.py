@@ -17,6 +17,7 @@ from crawler.extraction_job import PageJob, PageResult, extract_and_analyze
 from crawler.headlines import HeadlineItem, HeadlineJob, analyze_headline_job
 from crawler.items import ArticleItem
 from crawler.pipeline.base import Stage
+from storage.models import PageOutcome
 
 
 class ExtractStage(Stage):
@@ -75,6 +76,7 @@ class ExtractStage(Stage):
     def _fail(self, item: ArticleItem, kind: type[errors.FetchFailure], message: str) -> None:
         self.context.recorder.failure(
             item.source, kind, message, url=item.url, http_status=item.http_status,
-            seen_outcome="not_article" if kind is errors.NotAnArticle else "failed",
+            seen_outcome=(PageOutcome.NOT_ARTICLE if kind is errors.NotAnArticle
+                          else PageOutcome.FAILED),
         )
         raise DropItem(f"{kind.__name__}: {message}")
