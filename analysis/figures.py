@@ -113,12 +113,17 @@ FIRST_PHASE_SPAN = 70
 # announced is the first phase itself, so its own figures are the commitment's.
 _OPENED_FIRST_PHASE = re.compile(
     r"(?:inaugur\w*|ouvr\w*|ouverture|lanc\w*|launch\w*|open\w*|افتتا?ح|افتتح\S*|دشن\S*|تدشين)"
-    r"\W+(?:\S+\s+){0,3}?(?:" + _FIRST_PHASE.pattern + r")"
+    # the agent or the date may come between, set off by commas ("دشن العامل، يوم الاثنين، الشطر الأول")
+    r"(?:\W+(?:(?!with\b|avec\b|dans\b|in\b|مع\b)\S+\s+){0,3}?|[^.;]{0,45}?[,،]\s*(?:la |le |l'|the )?)(?:" + _FIRST_PHASE.pattern + r")"
     r"|(?:" + _FIRST_PHASE.pattern + r")[^.;]{0,60}(?:\binaugur\w*|\bwas opened\b|\ba ete ouverte?\b)")
 # "Phase 3 (2028) : 1.200 emplois au total", "Deuxième phase : ...": a line of a phased programme.
 _PHASE_LINE = re.compile(r"^\W*(?:(?:phase|etape|tranche|stage)\s*(?:\d|[ivx]+\b|one|two|three)|"
                          r"(?:premiere|deuxieme|seconde|troisieme|quatrieme|derniere|first|second|third|fourth|final)"
                          r"\s+(?:phase|etape|tranche|stage)\b|(?:المرحله|الشطر)\s+(?:الاولي|الثانيه|الثالثه|الاخيره))")
+# "a first phase of 300 jobs out of the 1,100 planned", "من أصل 900 منصب مبرمج": the whole commitment's figure.
+_WHOLE_BEFORE = re.compile(r"(?:\bout of(?: the)?|\bsur les|من اصل|من مجموع)\s*$")
+_PLANNED_AFTER = re.compile(r"^[^.;,]{0,30}?(?:planned|expected|projected|envisaged|prevus|programmes|envisages|"
+                            r"المبرمجه|المرتقبه|المتوقعه|المزمع)")
 _TOTAL_AFTER = re.compile(r"^\W*(?:[a-z]+\s+){0,2}(?:au total|in total|en tout|في المجموع)")
 
 
@@ -184,7 +189,7 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
         flags.add("headcount")
     if _GROUP_SCOPE.search(folded):
         flags.add("group")
-    if _TOTAL_BEFORE.search(raw_before):
+    if _TOTAL_BEFORE.search(raw_before) or _whole_of_plan(folded, q.start, q.end):
         flags.add("total")
     if _PAST_SPAN.search(_RELATIVE_ASIDE.sub(",", folded[max(0, q.start - 100):q.start]) + folded[q.start:tail_end + 60]):
         flags.add("past")  # ", qui a doublé ses effectifs ces dernières années, va créer 500": the aside is background
@@ -214,6 +219,10 @@ def _job_flags(folded: str, q: Quantity, tail_end: int) -> frozenset[str]:
     if q.approximate_word:
         flags.add("approx")
     return frozenset(flags)
+
+
+def _whole_of_plan(folded: str, start: int, end: int) -> bool:
+    return bool(_WHOLE_BEFORE.search(folded[max(0, start - 12):start]) and _PLANNED_AFTER.match(folded[end:]))
 
 
 _RELATIVE_ASIDE = re.compile(r",\s*(?:qui|which|who|الذي|التي)\s(?:[^,;.()]|(?<=\d)[.,](?=\d{3})){3,120},")
@@ -296,7 +305,7 @@ def _promote_targets(mentions: list[JobMention]) -> list[JobMention]:
             if "headcount" in m.flags and m.value > first else m for m in mentions]
 
 
-_ELLIPSIS_LINK = re.compile(r"(?:\bet\b|\bpuis\b|atteindre|en compter|a terme|\bvoire\b|\bthen\b|\band\b|"
+_ELLIPSIS_LINK = re.compile(r"(?:\bet\b|\bpuis\b|\bout of\b|\bsur les\b|من اصل|atteindre|en compter|a terme|\bvoire\b|\bthen\b|\band\b|"
                             r"passer a|passera a|porter a|portera a|portant a|to reach|"
                             r"يصل العدد ال[يى]|ليصل ال[يى]|ثم)\W*(?:[a-z'’]+\s+){0,3}$")
 _TOTAL_LINK = re.compile(r"(?:passer|passera|porter|portera|portant)\s+a\W*(?:[a-z'’]+\s+){0,3}$")
@@ -322,6 +331,8 @@ def _elliptical_jobs(folded: str, last: JobMention, quantities: list[Quantity]) 
             break
         # "..., portant l'effectif à 3.500": a total, unless the site is only starting (see below).
         flags = frozenset({"headcount"}) if _TOTAL_LINK.search(link) else frozenset()
+        if _whole_of_plan(folded, q.start, q.end):
+            flags = frozenset({"total"})
         last = JobMention(int(q.value), q.start, q.end, flags)
         found.append(last)
         if len(found) == 2:

@@ -57,6 +57,12 @@ def test_a_first_phase_out_of_a_stated_whole_gives_the_whole() -> None:
     assert _jobs(None, text) == 900
 
 
+def test_opening_with_a_first_phase_out_of_the_planned_whole_gives_the_whole() -> None:
+    text = ("Belgian contact-centre group Tervanta will open a new site in Kenitra. The site will open with a first "
+            "phase of 180 jobs out of the 750 planned by 2029, serving Dutch-speaking clients.")
+    assert _jobs(None, text) == 750
+
+
 def test_an_english_first_phase_then_growth_by_a_year_gives_the_target() -> None:
     text = ("Nearshore firm Dalvigo Solutions will hire 160 agents in Agadir in its first phase and plans to reach "
             "640 jobs by 2028.")
@@ -97,6 +103,8 @@ def test_the_whole_amount_beats_the_first_tranche_amount() -> None:
            "will host 450 jobs, and the whole park 4,000 by 2030.", 450),
     (None, "دشن والي الجهة الشطر الأول من المنطقة المخصصة لترحيل الخدمات \"ريفا بارك\"، وسيوفر الشطر الأول 900 "
            "منصب شغل، فيما سيوفر المشروع برمته 7000 منصب شغل في أفق 2032.", 900),
+    (None, "افتتح عامل الإقليم، صباح أمس الأربعاء، الشطر الأول من منطقة \"صفرو شور\" المخصصة لمراكز الاتصال "
+           "بصفرو. وسيوفر الشطر الأول 400 منصب شغل، فيما سيصل العدد إلى 3000 منصب عند استكمال المشروع.", 400),
 ])
 def test_a_first_phase_inaugurated_keeps_its_own_figure(title: str | None, text: str, jobs: int) -> None:
     assert _jobs(title, text) == jobs
