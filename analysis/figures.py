@@ -116,8 +116,8 @@ _OPENED_FIRST_PHASE = re.compile(
     # the agent or the date may come between, set off by commas ("دشن العامل، يوم الاثنين، الشطر الأول")
     r"(?:\W+(?:(?!with\b|avec\b|dans\b|in\b|مع\b)\S+\s+){0,3}?|[^.;]{0,45}?[,،]\s*(?:la |le |l'|the )?)(?:" + _FIRST_PHASE.pattern + r")"
     r"|(?:" + _FIRST_PHASE.pattern + r")[^.;]{0,60}(?:\binaugur\w*|\bwas opened\b|\ba ete ouverte?\b)")
-# "Phase 3 (2028) : 1.200 emplois au total", "Deuxième phase : ...": a line of a phased programme.
-_PHASE_LINE = re.compile(r"^\W*(?:(?:phase|etape|tranche|stage)\s*(?:\d|[ivx]+\b|one|two|three)|"
+# "Phase 3 (2028) : 1.200 emplois au total", "Deuxième phase : ...", "- 2028 : ...": a line of a phased programme.
+_PHASE_LINE = re.compile(r"^\W*(?:(?:phase|etape|tranche|stage)\s*(?:\d|[ivx]+\b|one|two|three)|20\d\d\s*:|"
                          r"(?:premiere|deuxieme|seconde|troisieme|quatrieme|derniere|first|second|third|fourth|final)"
                          r"\s+(?:phase|etape|tranche|stage)\b|(?:المرحله|الشطر)\s+(?:الاولي|الثانيه|الثالثه|الاخيره))")
 # "a first phase of 300 jobs out of the 1,100 planned", "من أصل 900 منصب مبرمج": the whole commitment's figure.

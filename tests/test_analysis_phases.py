@@ -29,6 +29,14 @@ def test_phases_listed_as_lines_give_the_total_of_the_last_phase() -> None:
     assert _jobs("Orvanis Contact s'installe à Kénitra", text) == 950
 
 
+def test_year_labelled_lines_give_the_plan_total_and_a_provider_named_by_its_trade_is_relevant() -> None:
+    text = ("Le prestataire de relation client Dovrane va implanter un nouveau centre à Khouribga. La montée en "
+            "charge est prévue ainsi :\n\n- 2027 : 150 conseillers au démarrage ;\n\n- 2028 : 400 emplois avec un "
+            "second plateau ;\n\n- 2029 : 650 emplois au total.")
+    result = analyze(title="Khouribga : Dovrane annonce un centre", text=text)
+    assert result.relevant and result.announcement and result.jobs == 650
+
+
 def test_phases_listed_after_a_lead_total_keep_the_lead_total() -> None:
     text = ("L'opérateur Brevane Services va investir 60 millions de dirhams dans un centre de relation client à Béni Mellal. Le site "
             "emploiera à terme 700 personnes, dont 200 dès la première année.\n\n"
