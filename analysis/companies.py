@@ -84,6 +84,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
                    rf"fondat(?:eur|rice)|patronne?|managing director|chief executive)[ ]+"
                    rf"(?:de la soci[ée]t[ée] (?:[a-zé]+ ){{0,2}}|du groupe (?:[a-zé]+ ){{0,2}}|de |d['’]|of |at ))"
                    rf"(?P<name>{_NAME})"),
+        # "Nordicall s'engage sur 400 emplois et Telvia sur 250", "... and Portugal's Vexa Services 600": the next
+        # company of an enumeration of shares, its verb and noun left out
+        re.compile(rf"(?:[ ]+(?i:et|and)|[,;])[ ]+(?:[A-Z][\w\-]*['’]s[ ]+)?(?P<name>{_NAME})[ ]+"
+                   rf"(?:(?i:sur|avec|with|pour|for)[ ]+)?(?!(?:19|20)\d\d\b)\d[\d.,]*\d(?![\d.,]*[ ]*%)"
+                   rf"(?=[ ]*(?:[.;,)]|$|(?i:emplois|postes|jobs|positions|seats|agents)\b))"),
     )
 
 
@@ -100,7 +105,7 @@ _AR_QUOTED = rf"[\"«“”](?P<quoted>{_AR_LETTERS}+(?:[ ]{_AR_LETTERS}+){{0,3}
 
 
 @cache
-def _arabic_quoted_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _arabic_quoted_patterns() -> tuple[re.Pattern[str], ...]:
     """A quoted Arabic-script name («فيرناكس», "اتش سي ال تكنولوجيز") next to what marks a company:
     an intro noun or descriptor before it, or a commitment verb on either side."""
     vocab = _vocab()
@@ -108,7 +113,9 @@ def _arabic_quoted_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     verbs = _alt([w for w in vocab["subject_verbs"] if re.search(f"[{ARABIC}]", w)] + vocab["arabic_verbs"])
     lead = re.compile(rf"(?:(?:{before})(?:[ ][{ARABIC}]+){{0,3}}?|[وف]?(?:{verbs}))[ ،,]+{_AR_QUOTED}")
     trail = re.compile(rf"{_AR_QUOTED}[ ،,]+(?:{_alt(vocab['arabic_descriptors'])}|[وف]?(?:{verbs}))")
-    return lead, trail
+    # "بين شركة «أ» بـ800 منصب، و«ب» بـ600 منصب": the next company of an enumeration of shares
+    share = re.compile(rf"[،,][ ]*و?{_AR_QUOTED}[ ]*بـ?[ ]*\d")
+    return lead, trail, share
 
 
 def _arabic_quoted(sentence: str) -> list[tuple[int, str]]:
@@ -167,6 +174,10 @@ def _clean_name(name: str) -> str | None:
     # "Egypt's Raya CX": a possessive country or group before the name.
     while len(tokens) > 1 and tokens[0].endswith(("'s", "’s")):
         tokens.pop(0)
+    if len(tokens) == 1 and tokens[0].endswith(("'s", "’s")):
+        owner = fold(tokens[0][:-2])
+        if cue("morocco").fullmatch(owner) or cue("negative.abroad").fullmatch(owner) or mentions_city(owner):
+            return None  # "Morocco's investment agency": the country owns what follows
     # "L'opérateur", "L'indienne": an elided article before a common word is not part of a name.
     while tokens and not tokens[0][:1].isupper() and not tokens[0][:1].isdigit():
         tokens.pop(0)
@@ -378,8 +389,8 @@ def _arabic_name(candidate: str, quoted: bool = False) -> str | None:
     # Nisba adjectives ("الكندية", "فرنسية") describe the company; they are not its name.
     if _ARABIC_NON_NAMES.match(folded) or len(first) < 3 or folded.endswith(("يه", "يين", "يون")):
         return None
-    if folded.startswith(("ال", "لل", "بال", "وال", "فال")) and not (quoted and folded.startswith("ال")):
-        return None  # a definite common noun ("شركة للتعهيد"), not a name; a quoted «ألتيكس» is one
+    if folded.startswith(("ال", "لل", "بال", "وال", "فال")) and not (quoted and not folded.startswith("لل")):
+        return None  # a definite common noun ("شركة للتعهيد"), not a name; a quoted «ألتيكس», «فالكوم» is one
     if folded in _arabic_non_names() or any(folded.startswith(noun) for noun in _arabic_company_nouns()):
         return None  # "فرع شركة فرنسية": the word for company, not its name
     if len(folded) < 4 or folded in _ARABIC_FUNCTION_WORDS:
