@@ -1,7 +1,7 @@
 """Quality gate on the blind sets: written articles labelled before the analysis ever ran on them.
 
-`analysis_blindset.jsonl` (91 articles), then `analysis_blindset2.jsonl` (29), `analysis_blindset3.jsonl` (18) and
-`analysis_blindset4.jsonl` (12),
+`analysis_blindset.jsonl` (91 articles), then `analysis_blindset2.jsonl` (29), `analysis_blindset3.jsonl` (18),
+`analysis_blindset4.jsonl` (12) and `analysis_blindset5.jsonl` (17: phased, multi-company and multi-figure announcements),
 each written after the previous round of fixes, in the style of the Moroccan business press (French, Arabic,
 English; announcements, on-topic news and hard negatives), with invented or plausible names and figures, and
 labelled by the corpus guidelines before their first run. Those first-run figures estimate how the rules do on
@@ -24,7 +24,8 @@ from analysis.text import fold
 
 DATA = Path(__file__).parent / "data"
 SETS = {"blind1": DATA / "analysis_blindset.jsonl", "blind2": DATA / "analysis_blindset2.jsonl",
-        "blind3": DATA / "analysis_blindset3.jsonl", "blind4": DATA / "analysis_blindset4.jsonl"}
+        "blind3": DATA / "analysis_blindset3.jsonl", "blind4": DATA / "analysis_blindset4.jsonl",
+        "blind5": DATA / "analysis_blindset5.jsonl"}
 FLOORS = DATA / "analysis_blindset_floors.json"
 FIELDS = {"id", "language", "title", "text", "relevant", "announcement", "kind", "jobs", "investment_amount",
           "currency", "companies", "cities", "group"}
