@@ -116,3 +116,12 @@ def test_the_whole_amount_beats_the_first_tranche_amount() -> None:
 ])
 def test_a_first_phase_inaugurated_keeps_its_own_figure(title: str | None, text: str, jobs: int) -> None:
     assert _jobs(title, text) == jobs
+
+
+def test_the_group_total_after_the_project_and_its_first_centre_are_neither_figure_nor_site() -> None:
+    result = analyze(title="Meknès : Corvane Tech inaugure un centre de 300 ingénieurs", text=(
+        "La société de services informatiques Corvane Tech a inauguré jeudi à Meknès un centre nearshore qui "
+        "emploiera 300 ingénieurs d'ici 2027. Corvane Tech, présente au Maroc depuis 2018 avec un premier "
+        "centre à Casablanca, emploiera au total plus de 1.100 personnes dans le Royaume à l'issue de ce projet."))
+    assert result.announcement and result.jobs == 300
+    assert result.cities == ["Meknès"]
