@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from storage.clock import utcnow
 from storage.db import connect, session_scope
+from storage.models import CrawlRun, SourceError, SourceRun
 from web import create_app
 from web.server import running
 from web_data import add_alert, add_report, add_source, add_story, fetch
@@ -57,6 +58,14 @@ def test_sources_and_outbox_pages(engine: Engine) -> None:
         add_source(session, "exemple-fr", health="ok", last_rung="feed", last_success_at=utcnow())
         add_source(session, "bloque", health="blocked", last_rung="headlines",
                    last_error="BotProtection: 403 at /\ntraceback line", consecutive_failures=4)
+        for run_id, kinds in ((1, ["OldFailure"]), (2, ["FeedUnreachable", "PageFailed"])):
+            session.add(CrawlRun(id=run_id))
+            session.add(SourceRun(run_id=run_id, source="bloque"))
+            session.flush()
+            for kind in kinds:
+                session.add(SourceError(run_id=run_id, source="bloque", kind=kind,
+                                        message=f"{kind} message", url="https://bloque.example.ma/"))
+                session.flush()
         story = add_story(session, "Story with a dead alert", jobs=5)
         add_alert(session, story, status="dead", attempts=8, error="SMTP 550 refused")
         add_alert(session, story, status="pending", attempts=0, channel="slack")
@@ -67,6 +76,8 @@ def test_sources_and_outbox_pages(engine: Engine) -> None:
         assert fetch(server.url + "outbox?status=nonsense").status == 400
     assert "headlines only" in sources and "BotProtection: 403 at /" in sources
     assert "traceback line" not in sources  # the first line of the error only
+    assert "FeedUnreachable: <span dir=\"auto\">FeedUnreachable message" in sources
+    assert "PageFailed" not in sources and "OldFailure" not in sources  # the latest run's first
     assert "dead: 1" in outbox and "pending: 1" in outbox and "SMTP 550 refused" in outbox
     assert dead.count('class="status status-dead">dead<') == 1 and "slack" not in dead
 

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func
+from sqlalchemy import and_, func
 from sqlmodel import Session, col, select
 
-from storage.models import Alert, SourceState, Story
+from storage.models import Alert, SourceError, SourceRun, SourceState, Story
 
 ALERT_STATUSES = ("pending", "sending", "sent", "suppressed", "dead")
 
 
 def source_rows(session: Session) -> list[SourceState]:
     return list(session.exec(select(SourceState).order_by(col(SourceState.name))).all())
+
+
+def first_errors(session: Session) -> dict[str, SourceError]:
+    """Per source, the first error of its latest run (what `newswatch crawl` reports): the
+    cause, where later errors of a run are often its consequences."""
+    latest = (select(SourceRun.source, func.max(SourceRun.run_id).label("run_id"))
+              .group_by(col(SourceRun.source)).subquery())
+    first = (select(func.min(SourceError.id).label("id"))
+             .join(latest, and_(col(SourceError.source) == latest.c.source,
+                                col(SourceError.run_id) == latest.c.run_id))
+             .group_by(col(SourceError.source)).subquery())
+    query = select(SourceError).join(first, col(SourceError.id) == first.c.id)
+    return {error.source: error for error in session.exec(query).all()}
 
 
 def coverage(rung: str | None) -> str:

@@ -10,7 +10,14 @@ from starlette.responses import HTMLResponse
 from web.cursor import decode_cursor, encode_cursor
 from web.figures import report_figures
 from web.filters import parse_filter, parse_page_size
-from web.operations import ALERT_STATUSES, coverage, outbox_counts, outbox_page, source_rows
+from web.operations import (
+    ALERT_STATUSES,
+    coverage,
+    first_errors,
+    outbox_counts,
+    outbox_page,
+    source_rows,
+)
 from web.stories import announcement_story, story_alerts, story_page, story_reports
 from web.templating import render
 from web.verdicts import report_verdict
@@ -49,7 +56,8 @@ def story(request: Request) -> HTMLResponse:
 def sources(request: Request) -> HTMLResponse:
     with _session(request) as session:
         states = source_rows(session)
-    return render(request.app.state.templates, "sources.html", sources=states,
+        errors = first_errors(session)
+    return render(request.app.state.templates, "sources.html", sources=states, errors=errors,
                   coverage=coverage, nav="sources")
 
 
