@@ -39,7 +39,8 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 def fetch(url: str, *, method: str = "GET", headers: dict[str, str] | None = None) -> Reply:
     """One request, redirects not followed, HTTP errors returned like any answer."""
     request = urllib.request.Request(url, method=method, headers=headers or {})
-    opener = urllib.request.build_opener(_NoRedirect)
+    # No proxy from the environment: the dashboard under test is on 127.0.0.1.
+    opener = urllib.request.build_opener(_NoRedirect, urllib.request.ProxyHandler({}))
     try:
         with opener.open(request, timeout=30) as answer:
             return Reply(answer.status, {k.lower(): v for k, v in answer.headers.items()}, answer.read())
