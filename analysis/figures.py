@@ -307,6 +307,7 @@ def _promote_targets(mentions: list[JobMention]) -> list[JobMention]:
 
 _ELLIPSIS_LINK = re.compile(r"(?:\bet\b|\bpuis\b|\bout of\b|\bsur les\b|من اصل|atteindre|en compter|a terme|\bvoire\b|\bthen\b|\band\b|"
                             r"passer a|passera a|porter a|portera a|portant a|to reach|"
+                            r"(?:rising|rise|growing|grow|increasing|increase|climbing) to|"
                             r"يصل العدد ال[يى]|ليصل ال[يى]|ثم)\W*(?:[a-z'’]+\s+){0,3}$")
 _TOTAL_LINK = re.compile(r"(?:passer|passera|porter|portera|portant)\s+a\W*(?:[a-z'’]+\s+){0,3}$")
 

@@ -124,6 +124,9 @@ class SentenceFacts:
             if hits:
                 found[name] = hits
         past = _PAST_WITH_YEAR.search(self.folded)
+        if past and past.group(0).startswith(("hired", "created", "recruited")) and \
+                _FUTURE_PASSIVE.search(self.folded[:past.start()]):
+            past = None  # "Phase 1 will see 300 agents hired in 2026": a plan, not a past hire
         if past:
             found.setdefault("retrospective", []).append(past.group(0))
         return found
@@ -156,6 +159,8 @@ _PAST_WITH_YEAR = re.compile(
     r"\b(?<!qui )(?<!which )(?:a|ont|avait|avaient)\s+(?:deja\s+)?(?:recrute|cree|embauche|realise|genere|investi|employe)\b[^.;]{0,80}"
     r"\ben\s+(?:19|20)\d\d\b|\ben\s+(?:19|20)\d\d\s*,[^.;]{0,60}\b(?:a|ont)\s+(?:recrute|cree|embauche)\b"
     r"|\b(?:hired|created|recruited)\b[^.;]{0,80}\bin\s+(?:19|20)\d\d\b")
+
+_FUTURE_PASSIVE = re.compile(r"\b(?:will|would|shall|to be|plans? to|expects? to|set to)\b[^.;,]{0,40}$")
 
 # "شركة ... المغربية" (Moroccan, the adjective) is no "المغرب" (Morocco) as the subject.
 _ARABIC_ADJECTIVE = re.compile(r"[\u0600-\u06ff]{3}(?:ي|يه|يين|يون)$")

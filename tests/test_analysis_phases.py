@@ -125,3 +125,15 @@ def test_the_group_total_after_the_project_and_its_first_centre_are_neither_figu
         "centre à Casablanca, emploiera au total plus de 1.100 personnes dans le Royaume à l'issue de ce projet."))
     assert result.announcement and result.jobs == 300
     assert result.cities == ["Meknès"]
+
+
+def test_initially_then_rising_to_gives_the_later_figure() -> None:
+    text = ("Contact-centre operator Halloway CX will open a site in Meknes. The site will initially employ 120 "
+            "people, rising to 450 by 2028.")
+    assert _jobs(None, text) == 450
+
+
+def test_hires_planned_for_a_year_are_no_past_hires() -> None:
+    text = ("Contact-centre operator Halloway CX will open a site in Meknes. Phase 1 will see 200 agents hired in "
+            "2027, and the site will reach 650 jobs by 2029.")
+    assert _jobs(None, text) == 650
