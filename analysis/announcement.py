@@ -304,6 +304,16 @@ def _first_phase_figures(chosen: list[SentenceFacts], jobs: float | None,
     return jobs, investment
 
 
+def _whole_over_phase(chosen: list[SentenceFacts], investment: Investment | None) -> Investment | None:
+    """"une première tranche de 80 MDH, sur une enveloppe globale de 240 MDH": when the article announces the
+    whole project, its amount beats the phase's."""
+    money = [m for f in chosen if f.invest_word or f.commit for m in f.good_money]
+    if investment is None or not any("first_phase" in m.flags and "whole" not in m.flags for m in money):
+        return investment
+    wholes = [m.amount for m in money if "whole" in m.flags and m.currency == investment.currency]
+    return Investment(amount=max(wholes), currency=investment.currency) if wholes else investment
+
+
 def _pick_investment(facts_list: list[SentenceFacts]) -> Investment | None:
     money = [(m, f.is_title) for f in facts_list for m in f.good_money if f.invest_word or f.commit]
     if not money:
@@ -396,6 +406,8 @@ def decide(title: SentenceFacts | None, body: list[SentenceFacts], article_topic
     investment = _pick_investment(chosen)
     if _first_phase_is_the_event(title, body):
         jobs_value, investment = _first_phase_figures(chosen, jobs_value, investment)
+    else:
+        investment = _whole_over_phase(chosen, investment)
     summed = _sum_of_commitments(chosen, body) if _several_commitments(title, body) else _Summed()
     jobs_value = summed.jobs or jobs_value
     investment = summed.investment or investment

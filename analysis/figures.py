@@ -387,7 +387,16 @@ def _money_flags(folded: str, start: int, end: int) -> frozenset[str]:
         flags.add("conversion")
     if _FIRST_PHASE.search(folded[max(0, start - FIRST_PHASE_SPAN):start]):
         flags.add("first_phase")
+    if _WHOLE_AMOUNT_BEFORE.search(folded[max(0, start - 40):start]):
+        flags.add("whole")
     return frozenset(flags)
+
+
+# "sur une enveloppe globale de 240 MDH", "out of a total investment of $12 million", "باستثمار إجمالي": the
+# whole project's amount, beside a phase's share.
+_WHOLE_AMOUNT_BEFORE = re.compile(r"(?:\b(?:enveloppe|investissement|montant|cout|budget) (?:global|globale|total)|"
+                                  r"\b(?:au total|un total de|a total of|total investment|overall investment|"
+                                  r"total (?:cost|budget|amount)|in total)|اجمالي|ما مجموعه)[^.;]{0,25}$")
 
 
 def _range_low(folded: str, start: int, amount: float, value: float) -> float:

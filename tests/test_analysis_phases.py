@@ -137,3 +137,14 @@ def test_hires_planned_for_a_year_are_no_past_hires() -> None:
     text = ("Contact-centre operator Halloway CX will open a site in Meknes. Phase 1 will see 200 agents hired in "
             "2027, and the site will reach 650 jobs by 2029.")
     assert _jobs(None, text) == 650
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Le prestataire de centres d'appels Ravello va investir dans un centre à Taza : une première tranche de 50 "
+     "millions de dirhams, sur une enveloppe globale de 130 millions de dirhams, créera 700 emplois.", 130_000_000),
+    ("Outsourcing firm Quillon will open a call center in Safi. The first phase will cost $3 million out of a total "
+     "investment of $10 million, creating 800 jobs.", 10_000_000),
+])
+def test_the_whole_projects_amount_beats_a_first_phase_amount_said_first(text: str, amount: int) -> None:
+    result = analyze(title=None, text=text)
+    assert result.announcement and result.investment is not None and result.investment.amount == amount
