@@ -95,7 +95,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 @cache
 def _arabic_pattern() -> re.Pattern[str]:
     intro = _alt(_vocab()["arabic_intro"])
-    latin = rf"[\"«“']?(?P<latin>[A-Za-z][\w&.\-]*(?:[ ][A-Z][\w&.\-]*){{0,3}})[\"»”']?"
+    latin = r"[\"«“']?(?P<latin>[A-Za-z][\w&.\-]*(?:[ ][A-Z][\w&.\-]*){0,3})[\"»”']?"
     arabic = rf"[\"«“]?(?P<arabic>{_AR_LETTERS}+(?:[ ]{_AR_LETTERS}+)?)[\"»”]?"
     adjectives = rf"(?:[{ARABIC}]+[ ]){{0,3}}?"
     return re.compile(rf"(?P<intro>{intro})[ ]+(?:{adjectives}\(?{latin}\)?|{arabic})")

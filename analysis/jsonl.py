@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Iterable, TextIO
+from typing import Any, TextIO
 
 from analysis.errors import InputError
 from analysis.pipeline import MAX_CHARS, analyze

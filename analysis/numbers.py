@@ -131,7 +131,7 @@ def _scale_value(scale_text: str) -> float:
 
 
 # A bare plural scale ("des millions", "آلاف مناصب الشغل") is no figure.
-_VAGUE_PLURALS = frozenset({"millions", "milliards", "milliers", "thousands", "millions", "billions", "الاف",
+_VAGUE_PLURALS = frozenset({"millions", "milliards", "milliers", "thousands", "billions", "الاف",
                             "ملايين", "مليارات", "ملايير", "والاف", "بالاف"})
 # "3 مليارات و314 مليون", "2 milliards et 300 millions": one amount written in two parts.
 _PART_JOINER = re.compile(r"\s*(?:و|et|and)\s*$")

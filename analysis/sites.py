@@ -12,9 +12,9 @@ ones anywhere, else the first city of a region named there; other weak ones neve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Iterable
 
 from analysis.places import city_pattern, fold_places, name_of_city, park_cities, park_mentions
 from analysis.resources import data_file

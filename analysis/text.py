@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 ARABIC = "\u0600-\u06ff"
 _ARABIC_CHAR = re.compile(f"[{ARABIC}]")
