@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from newswatch.settings import Settings
 
+if TYPE_CHECKING:  # web (Starlette, Jinja2) is imported by the commands that serve, not at start
+    from web import WebOptions
 
-def web_options(settings: Settings):  # noqa: ANN201 - web is imported lazily (startup time)
+
+def web_options(settings: Settings) -> WebOptions:
     from web import WebOptions
 
     token = settings.web.token.get_secret_value() if settings.web.token else None
