@@ -17,6 +17,7 @@ from alerts.config import AlertingConfig
 from alerts.outbox import enqueue_story_alerts
 from analysis import Analysis
 from dedup import Candidate, Fingerprint, Resolution, register, resolve
+from dedup.errors import InvalidCandidate
 from storage.clock import utcnow
 from storage.models import Alert, Article, ArticleStatus, Page, PageOutcome, Story
 
@@ -58,7 +59,7 @@ class Outcome:
 
 def candidate_for(
     *, text: str, title: str | None, source: str, published_at: datetime | None,
-    analysis: Analysis, fingerprint: Fingerprint | None = None,
+    analysis: Analysis, fingerprint: Fingerprint | None = None, seed: bool = False,
 ) -> Candidate:
     """The facts dedup compares, built once, where the text was analysed."""
     investment = analysis.investment
@@ -69,7 +70,7 @@ def candidate_for(
         investment_amount=investment.amount if investment else None,
         investment_currency=investment.currency if investment else None,
         companies=list(analysis.companies), cities=list(analysis.cities),
-        fingerprint=fingerprint,
+        fingerprint=fingerprint, seed=seed,
     )
 
 
@@ -81,7 +82,8 @@ def ingest(
     stored = session.exec(select(Article).where(Article.url == new.url)).first()
     if stored is not None:
         return _refresh(session, stored, new, analysis, delivery)
-    candidate.seed = new.is_seed
+    if candidate.seed != new.is_seed:
+        raise InvalidCandidate(f"{new.url}: a seed article needs candidate_for(..., seed=True)")
     resolution = resolve(session, candidate)
     status = _status(new, resolution)
     article = _article_row(new, analysis, resolution, status, candidate.fingerprinted().body_hash)

@@ -17,4 +17,5 @@ class InvalidURL(DedupError, ValueError):
 
 
 class InvalidCandidate(DedupError, ValueError):
-    """Raised by ``resolve``/``register`` for a candidate with a naive ``published_at``."""
+    """Raised by ``resolve``/``register`` for a candidate with a naive ``published_at``, and
+    by ingest for a seed article whose candidate was not built as a seed's."""

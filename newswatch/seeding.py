@@ -83,9 +83,8 @@ def _seed_candidate(document: SeedDocument) -> tuple[Analysis, Candidate]:
     analysis = analyze(title=document.title, text=document.text)
     candidate = candidate_for(
         text=document.text, title=document.title, source=SEED_SOURCE, published_at=None,
-        analysis=analysis,
+        analysis=analysis, seed=True,
     )
-    candidate.seed = True
     return analysis, candidate
 
 
