@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import socket
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -175,7 +174,7 @@ class WebhookNotifier:
         except urllib.error.HTTPError as exc:
             answer = exc.read(MAX_BODY).decode("utf-8", errors="replace")
             raise classify_status(exc.code, answer, exc.headers) from None
-        except (urllib.error.URLError, socket.timeout, OSError) as exc:
+        except (TimeoutError, urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise TransientDeliveryError(
                 f"webhook unreachable: {type(reason).__name__}: {reason}"

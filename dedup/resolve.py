@@ -31,8 +31,8 @@ from dedup.events import (
 )
 from dedup.fingerprint import Fingerprint, fingerprint
 from dedup.text import figures
-from storage.models import DedupSignature
 from storage.clock import utcnow
+from storage.models import DedupSignature
 
 # Rewrites and translations of one announcement appear within days of each other; the
 # same company's next announcement comes weeks or months later.

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import timedelta
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -43,16 +43,16 @@ for sub, name in ((articles_app, "articles"), (alerts_app, "alerts"), (seeds_app
     app.add_typer(sub, name=name)
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-SourcesOpt = Annotated[Optional[Path], typer.Option("--sources", help="A sources TOML file.")]
+SourcesOpt = Annotated[Path | None, typer.Option("--sources", help="A sources TOML file.")]
 TEST_CHANNELS = ("email", "slack", "apprise")
 RESEND_STATUSES = ("dead", "suppressed", "sent")
 
 
-def one_of(values: tuple[str, ...]) -> Callable[[Optional[str]], Optional[str]]:
+def one_of(values: tuple[str, ...]) -> Callable[[str | None], str | None]:
     """An option callback: any other value is a usage error (exit 2) listing the valid ones,
     never an empty result."""
 
-    def check(value: Optional[str]) -> Optional[str]:
+    def check(value: str | None) -> str | None:
         if value is not None and value not in values:
             raise typer.BadParameter(f"{value!r} is not one of {', '.join(values)}")
         return value
@@ -60,11 +60,11 @@ def one_of(values: tuple[str, ...]) -> Callable[[Optional[str]], Optional[str]]:
     return check
 
 
-def _watch_channel_or(values: tuple[str, ...]) -> Callable[[Optional[str]], Optional[str]]:
+def _watch_channel_or(values: tuple[str, ...]) -> Callable[[str | None], str | None]:
     """One of ``values``, or a watch's channel ("webhook:crm", see `alerts.watches`)."""
     fixed = one_of(values)
 
-    def check(value: Optional[str]) -> Optional[str]:
+    def check(value: str | None) -> str | None:
         kind, _, watch = (value or "").partition(":")
         return value if watch and kind in ("email", "slack", "webhook") else fixed(value)
 
@@ -126,8 +126,8 @@ def crawl(
 
     Example: newswatch crawl --source hespress-fr --source le360-fr
     """
-    from newswatch.usecases import crawl_once, no_channel_warning
     from newswatch.progress import Ticker
+    from newswatch.usecases import crawl_once, no_channel_warning
 
     settings = settings_of(ctx)
     if not no_alerts and (warning := no_channel_warning(settings)):
@@ -148,10 +148,10 @@ def crawl(
 
 def _stored_so_far(settings: Settings) -> Callable[[], str]:
     """For the progress line: the articles this crawl has stored until now."""
-    from newswatch.usecases import open_database
     from newswatch.records import articles_stored_since
-    from storage.db import session_scope
+    from newswatch.usecases import open_database
     from storage.clock import utcnow
+    from storage.db import session_scope
 
     engine, started = open_database(settings), utcnow()
 
@@ -164,8 +164,8 @@ def _stored_so_far(settings: Settings) -> Callable[[], str]:
 
 def _source_summary(settings: Settings, run_id: int) -> None:
     """One stderr line per source: pages, new articles, alerts and the first error."""
-    from newswatch.usecases import open_database
     from newswatch.records import run_source_lines
+    from newswatch.usecases import open_database
     from storage.db import session_scope
 
     with session_scope(open_database(settings)) as session:
@@ -179,8 +179,8 @@ def daemon(ctx: typer.Context, sources: SourcesOpt = None) -> None:
 
     Example: NEWSWATCH_DATABASE_URL=postgresql+psycopg://newswatch@db/newswatch newswatch daemon
     """
-    from newswatch.usecases import run_daemon
     from newswatch.logs import configure_logging
+    from newswatch.usecases import run_daemon
     from scheduler.errors import SchedulerError
 
     settings = settings_of(ctx)
@@ -196,7 +196,7 @@ def daemon(ctx: typer.Context, sources: SourcesOpt = None) -> None:
 def articles_list(
     ctx: typer.Context,
     limit: Annotated[int, typer.Option(help="At most this many, newest first.")] = 50,
-    source: Annotated[Optional[str], typer.Option(help="Only this source.")] = None,
+    source: Annotated[str | None, typer.Option(help="Only this source.")] = None,
     announcements: Annotated[bool, typer.Option("--announcements", help="Only announcements.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -217,8 +217,8 @@ def articles_list(
 
 def _check_source_name(ctx: typer.Context, session: Session, name: str) -> None:
     """A source that is neither in the catalogue nor in the database is a usage error."""
-    from newswatch.usecases import load_catalogue
     from newswatch.records import stored_source_names
+    from newswatch.usecases import load_catalogue
 
     known = stored_source_names(session) | {s.name for s in load_catalogue(settings_of(ctx))}
     if name not in known:
@@ -251,9 +251,9 @@ def articles_show(
 @alerts_app.command("list")
 def alerts_list(
     ctx: typer.Context,
-    status: Annotated[Optional[str], typer.Option(
+    status: Annotated[str | None, typer.Option(
         callback=one_of(ALERT_STATUSES), help=f"Only alerts in this state: {', '.join(ALERT_STATUSES)}.")] = None,
-    channel: Annotated[Optional[str], typer.Option(
+    channel: Annotated[str | None, typer.Option(
         callback=_alert_channel, help=f"Only alerts of this channel: {', '.join(ALERT_CHANNELS)}, or a watch's (email:NAME, slack:NAME, webhook:NAME).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many, newest first.")] = 100,
     as_json: JsonOpt = False,
@@ -287,8 +287,8 @@ def alerts_test(
 @alerts_app.command("resend")
 def alerts_resend(
     ctx: typer.Context,
-    alert_id: Annotated[Optional[int], typer.Argument(metavar="[ID]", help="The alert's id.")] = None,
-    status: Annotated[Optional[str], typer.Option(
+    alert_id: Annotated[int | None, typer.Argument(metavar="[ID]", help="The alert's id.")] = None,
+    status: Annotated[str | None, typer.Option(
         callback=one_of(RESEND_STATUSES), help="Every alert in this state (e.g. dead) instead of one ID.")] = None,
 ) -> None:
     """Put a dead (or sent) alert back in the outbox and deliver it; --status dead: all of them.
@@ -296,8 +296,8 @@ def alerts_resend(
     Example: newswatch alerts resend 42   (or: newswatch alerts resend --status dead)
     """
     from alerts.relay import resend
-    from newswatch.usecases import deliver_pending
     from newswatch.records import alert_ids
+    from newswatch.usecases import deliver_pending
     from storage.db import session_scope
 
     if (alert_id is None) == (status is None):
@@ -344,9 +344,9 @@ def alerts_backfill(
 
 @app.command()
 def analyze(
-    file: Annotated[Optional[Path], typer.Argument(help="A text file; stdin if omitted.")] = None,
+    file: Annotated[Path | None, typer.Argument(help="A text file; stdin if omitted.")] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Input is JSON lines: id, title, text, ...")] = False,
-    title: Annotated[Optional[str], typer.Option(help="The article's title (plain text input).")] = None,
+    title: Annotated[str | None, typer.Option(help="The article's title (plain text input).")] = None,
 ) -> None:
     """Analyze an article (or a stream of them): relevance, announcement, figures.
 
@@ -402,8 +402,8 @@ def seeds_import(ctx: typer.Context, directory: Path) -> None:
 
     Example: newswatch seeds import ./my-known-articles/
     """
-    from newswatch.usecases import open_database
     from newswatch.seeding import import_seeds
+    from newswatch.usecases import open_database
 
     added = import_seeds(open_database(settings_of(ctx)), directory)
     typer.echo(f"{added} seed article(s) added")
@@ -423,9 +423,9 @@ def sources_list(ctx: typer.Context, sources: SourcesOpt = None, as_json: JsonOp
 @sources_app.command("check")
 def sources_check(
     ctx: typer.Context,
-    name: Annotated[Optional[str], typer.Argument(help="Only this source (enabled or not).")] = None,
+    name: Annotated[str | None, typer.Argument(help="Only this source (enabled or not).")] = None,
     sources: SourcesOpt = None,
-    timeout: Annotated[Optional[float], typer.Option(help="Seconds per request (default: crawl timeout).")] = None,
+    timeout: Annotated[float | None, typer.Option(help="Seconds per request (default: crawl timeout).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Probe each discovery rung live: HTTP status, article links, newest date, verdict.
@@ -437,9 +437,8 @@ def sources_check(
     """
     from crawler.check import check_sources, working_sources
     from crawler.sources import select_sources
-    from newswatch.usecases import load_catalogue
-
     from newswatch.progress import Ticker
+    from newswatch.usecases import load_catalogue
 
     settings = settings_of(ctx)
     chosen = select_sources(load_catalogue(settings, sources), [name] if name else None)
@@ -466,8 +465,8 @@ def status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 @app.command()
 def serve(
     ctx: typer.Context,
-    host: Annotated[Optional[str], typer.Option(help="Address to listen on (default 127.0.0.1; beyond the loopback NEWSWATCH_WEB__TOKEN is required).")] = None,
-    port: Annotated[Optional[int], typer.Option(min=0, max=65535, help="Port (default 8080).")] = None,
+    host: Annotated[str | None, typer.Option(help="Address to listen on (default 127.0.0.1; beyond the loopback NEWSWATCH_WEB__TOKEN is required).")] = None,
+    port: Annotated[int | None, typer.Option(min=0, max=65535, help="Port (default 8080).")] = None,
 ) -> None:
     """Serve the read-only dashboard, the Atom feeds and the JSON API until Ctrl-C.
 
@@ -554,8 +553,8 @@ def watches_test(
     """
     from alerts import configured_watches
     from alerts.watches import find_watch, try_watch
-    from storage.db import session_scope
     from storage.clock import utcnow
+    from storage.db import session_scope
 
     settings = settings_of(ctx)
     watch = find_watch(configured_watches(settings), name)

@@ -19,10 +19,10 @@ from alerts.render import AlertMessage
 from crawler.runner import crawl
 from crawler.sources import load_sources
 from newswatch import output
-from newswatch.usecases import open_database
 from newswatch.dashboard import serve_while
 from newswatch.demo_web import DemoWeb
 from newswatch.settings import Settings
+from newswatch.usecases import open_database
 from storage.models import Alert, Story
 from storage.queries import list_articles
 

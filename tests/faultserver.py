@@ -34,8 +34,8 @@ from sqlmodel import Session, select
 
 from crawler.runner import RunSummary
 from dedup import canonical_url
-from newswatch.usecases import crawl_once, open_database
 from newswatch.settings import CrawlSettings, Settings
+from newswatch.usecases import crawl_once, open_database
 from storage.models import Article, Page, SourceError, SourceRun, SourceState
 
 HOST = "127.0.0.1"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from alerts_servers import Reply, SlackServer
 
 from alerts import build_notifiers
 from alerts.apprise_channel import AppriseNotifier
 from alerts.errors import TransientDeliveryError
 from alerts.render import AlertMessage
+from alerts_servers import Reply, SlackServer
 
 MESSAGE = AlertMessage(key="k", title="Webhelp recrute <!channel>", source="medias24")
 

@@ -11,10 +11,9 @@ import threading
 import time
 from collections import Counter
 
-from alerts_servers import add_story, all_alerts
-
 from alerts.relay import Relay
 from alerts.render import AlertMessage
+from alerts_servers import add_story, all_alerts
 from storage.db import connect
 
 ALERTS = 30

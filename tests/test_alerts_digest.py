@@ -5,6 +5,14 @@ from __future__ import annotations
 import json
 from datetime import datetime, time, timedelta
 
+from pydantic import SecretStr
+
+from alerts.config import DigestConfig
+from alerts.digest import digest_day, enqueue_digest
+from alerts.relay import Relay
+from alerts.render import AlertMessage
+from alerts.slack import SlackNotifier
+from alerts.slack_blocks import payload
 from alerts_servers import (  # noqa: F401 - fixtures
     Clock,
     SlackServer,
@@ -14,14 +22,6 @@ from alerts_servers import (  # noqa: F401 - fixtures
     engine,
     rendered_email,
 )
-from pydantic import SecretStr
-
-from alerts.config import DigestConfig
-from alerts.digest import digest_day, enqueue_digest
-from alerts.relay import Relay
-from alerts.render import AlertMessage
-from alerts.slack import SlackNotifier
-from alerts.slack_blocks import payload
 from storage.db import session_scope
 from storage.models.core import Article, SourceState
 

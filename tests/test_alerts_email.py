@@ -7,6 +7,13 @@ import email.policy
 from email.message import EmailMessage
 
 import pytest
+from pydantic import SecretStr
+
+from alerts import build_notifiers, test_channel
+from alerts.email import EmailNotifier
+from alerts.errors import PermanentDeliveryError, TransientDeliveryError
+from alerts.relay import Relay
+from alerts.render import AlertMessage
 from alerts_servers import (  # noqa: F401 - fixtures
     SMTP_PASSWORD,
     SMTP_USER,
@@ -20,13 +27,6 @@ from alerts_servers import (  # noqa: F401 - fixtures
     free_port,
     smtp_server,
 )
-from pydantic import SecretStr
-
-from alerts import build_notifiers, test_channel
-from alerts.email import EmailNotifier
-from alerts.errors import PermanentDeliveryError, TransientDeliveryError
-from alerts.relay import Relay
-from alerts.render import AlertMessage
 from newswatch.settings import Settings
 
 RECIPIENTS = ["analyst@example.ma", "lead@example.ma"]

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alerts_servers import rendered_email
 
 from alerts.render import AlertMessage, SourceLink
+from alerts_servers import rendered_email
 
 WIDTH, HEIGHT = 900, 1100
 EDGE = 30  # px: "near the edge" allows the body margin and some padding

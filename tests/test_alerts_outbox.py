@@ -7,11 +7,10 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from alerts_servers import ANALYSIS, T0, add_story, all_alerts, engine  # noqa: F401
-
 from alerts.config import AlertingConfig, RouteRule
 from alerts.outbox import counts, enqueue_story_alerts
 from alerts.render import AlertMessage
+from alerts_servers import ANALYSIS, T0, add_story, all_alerts, engine  # noqa: F401
 from storage.db import session_scope
 from storage.models.core import Article, Story
 from storage.models.outbox import Alert

@@ -10,6 +10,13 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
+
+from alerts.config import AlertingConfig, QuietHours
+from alerts.errors import AlertNotFound, AlertNotResendable, TransientDeliveryError
+from alerts.relay import Relay, resend
+from alerts.render import AlertMessage
+from alerts.slack import SlackNotifier
 from alerts_servers import (  # noqa: F401 - fixtures
     T0,
     Clock,
@@ -19,13 +26,6 @@ from alerts_servers import (  # noqa: F401 - fixtures
     all_alerts,
     engine,
 )
-from pydantic import SecretStr
-
-from alerts.config import AlertingConfig, QuietHours
-from alerts.errors import AlertNotFound, AlertNotResendable, TransientDeliveryError
-from alerts.relay import Relay, resend
-from alerts.render import AlertMessage
-from alerts.slack import SlackNotifier
 from storage.db import session_scope
 
 TESTS = Path(__file__).parent

@@ -11,16 +11,6 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-from alerts_servers import (  # noqa: F401 - fixtures
-    SMTP_PASSWORD,
-    SMTP_USER,
-    SlackServer,
-    assert_snapshot,
-    rendered_email,
-    certificate,
-    slack_server,
-    smtp_server,
-)
 from pydantic import SecretStr
 
 from alerts.email import EmailNotifier
@@ -29,6 +19,16 @@ from alerts.render import AlertMessage, DigestEntry, SourceLink
 from alerts.slack import SlackNotifier
 from alerts.slack_blocks import payload
 from alerts.text import format_amount, one_line, safe_url
+from alerts_servers import (  # noqa: F401 - fixtures
+    SMTP_PASSWORD,
+    SMTP_USER,
+    SlackServer,
+    assert_snapshot,
+    certificate,
+    rendered_email,
+    slack_server,
+    smtp_server,
+)
 
 WHEN = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 HOSTILE = {

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import SecretStr
+
+from alerts import build_notifiers, test_channel
+from alerts.errors import PermanentDeliveryError, TransientDeliveryError
+from alerts.relay import Relay
+from alerts.render import AlertMessage
+from alerts.slack import SlackNotifier, retry_after_seconds
 from alerts_servers import (  # noqa: F401 - fixtures
     Clock,
     Reply,
@@ -13,13 +20,6 @@ from alerts_servers import (  # noqa: F401 - fixtures
     free_port,
     slack_server,
 )
-from pydantic import SecretStr
-
-from alerts import build_notifiers, test_channel
-from alerts.errors import PermanentDeliveryError, TransientDeliveryError
-from alerts.relay import Relay
-from alerts.render import AlertMessage
-from alerts.slack import SlackNotifier, retry_after_seconds
 from newswatch.settings import Settings
 
 

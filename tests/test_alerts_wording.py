@@ -12,13 +12,13 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from alerts_servers import ANALYSIS, add_story, engine, rendered_email  # noqa: F401
 
 from alerts.bidi import FSI, LRM, PDI
 from alerts.email_body import html, plain_text, subject
 from alerts.labels import source_name
 from alerts.render import AlertMessage, Before
 from alerts.slack_blocks import payload
+from alerts_servers import ANALYSIS, add_story, engine, rendered_email  # noqa: F401
 from storage.db import session_scope
 from storage.models.core import Story
 from storage.models.outbox import Alert

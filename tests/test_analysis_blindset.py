@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from realtext import CORPUS, LANGUAGES, Row, analyze_rows, load_corpus, score_by_language
 from analysis.text import fold
+from realtext import CORPUS, LANGUAGES, Row, analyze_rows, load_corpus, score_by_language
 
 DATA = Path(__file__).parent / "data"
 SETS = {"blind1": DATA / "analysis_blindset.jsonl", "blind2": DATA / "analysis_blindset2.jsonl",

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from cssselect import GenericTranslator, SelectorError
 
-from crawler.discovery import Link, parse_feed, parse_section, parse_sitemap, parse_wp_posts
 from crawler.article_extractor import extract_article
+from crawler.discovery import Link, parse_feed, parse_section, parse_sitemap, parse_wp_posts
 from crawler.sites import PARSERS
 from crawler.sources import Source, load_sources
 from newswatch.settings import bundled_catalogue

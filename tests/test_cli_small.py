@@ -21,9 +21,9 @@ from typer.testing import CliRunner
 from conftest import free_port
 from crawler.sources import load_sources
 from devkit.replica import ReplicaWeb
-from newswatch.usecases import open_database
 from newswatch.cli import app
 from newswatch.progress import Ticker
+from newswatch.usecases import open_database
 from storage.db import session_scope, shared_engine
 from storage.models import Alert, Article, SourceState, Story
 

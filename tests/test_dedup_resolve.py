@@ -10,7 +10,7 @@ from sqlmodel import Session, func, select
 from dedup import Candidate, resolve
 from dedup.errors import InvalidCandidate
 from storage.models import DedupAnchor, DedupEventKey, DedupSignature
-from test_dedup_support import database, load_corpus, store, wrap, candidate
+from test_dedup_support import candidate, database, load_corpus, store, wrap
 
 WHEN = datetime(2025, 3, 11, tzinfo=UTC)
 

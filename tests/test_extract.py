@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from crawler.errors import ExtractionFailed
 from crawler.article_extractor import extract_article, is_truncated
+from crawler.errors import ExtractionFailed
 from crawler.sites import UnknownParser
 
 # <!-- synthetic: written for newswatch tests -->

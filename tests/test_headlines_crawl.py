@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 
 from faultserver import FaultRun, FaultServer, fault_crawl, page, redirect, rss
-from newswatch.usecases import crawl_once, open_database
 from newswatch.settings import Settings
+from newswatch.usecases import crawl_once, open_database
 
 NOW = datetime.now(UTC)
 CHALLENGE = page(

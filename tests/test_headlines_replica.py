@@ -25,8 +25,8 @@ from typer.testing import CliRunner
 
 from alerts_servers import SlackServer
 from devkit.replica import ReplicaArticle, ReplicaWeb
-from newswatch.usecases import crawl_once, open_database
 from newswatch.cli import app
+from newswatch.usecases import crawl_once, open_database
 from storage.models import Alert, Article, SourceState, Story
 
 NOW = datetime.now(UTC)

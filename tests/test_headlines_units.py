@@ -15,8 +15,8 @@ from crawler.errors import FeedBroken, SourcesFileError, UnsafeXml
 from crawler.headlines import from_outlet, outlet_domains, parse_headlines
 from crawler.middlewares import allowed_domains
 from crawler.sources import HEADLINES, Source, load_sources
-from newswatch.usecases import open_database
 from newswatch.cli import app
+from newswatch.usecases import open_database
 from storage.db import session_scope
 from storage.models import SourceState
 

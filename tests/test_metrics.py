@@ -8,8 +8,8 @@ import logging
 from datetime import UTC, datetime, timedelta
 
 from conftest import free_port
-from newswatch.usecases import open_database
 from newswatch.logs import JsonFormatter, ThirdPartyLevel, build_formatter
+from newswatch.usecases import open_database
 from scheduler.metrics import DaemonMetrics, MetricsServer
 from storage.db import session_scope
 from storage.models import CrawlRun, SourceRun

@@ -24,12 +24,12 @@ from aiosmtpd.controller import Controller
 from sqlmodel import Session, select
 
 from alerts_servers import SlackServer
-from devkit.replica import ReplicaArticle, ReplicaWeb
 from dedup import canonical_url
+from devkit.replica import ReplicaArticle, ReplicaWeb
 from devkit.replica.article import slugify
-from newswatch.usecases import crawl_once, open_database
 from newswatch.explain import explain
 from newswatch.settings import Settings
+from newswatch.usecases import crawl_once, open_database
 from storage.models import Alert, Article
 
 DATA = Path(__file__).parent / "data" / "multi_outlet.toml"

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from crawler.encoding import decode_html
 from crawler.article_extractor import extract_article
+from crawler.encoding import decode_html
 from devkit.replica import ReplicaArticle, ReplicaWeb, synthetic_articles
 from devkit.replica.server import default_articles
 from devkit.replica.sites import DEFAULT_SITES

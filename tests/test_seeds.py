@@ -9,8 +9,8 @@ from sqlmodel import Session, select
 
 from analysis import analyze
 from crawler.ingest import Delivery, NewArticle, candidate_for, ingest
-from newswatch.usecases import open_database
 from newswatch.seeding import bundled_seeds_dir, import_seeds
+from newswatch.usecases import open_database
 from storage.db import session_scope
 from storage.models import Alert, Article, Story
 

@@ -16,9 +16,9 @@ import pytest
 from lxml import html
 
 from conftest import shared_path
+from crawler.article_extractor import extract_article, is_truncated
 from crawler.dates import parse_date
 from crawler.discovery import parse_feed, parse_section
-from crawler.article_extractor import extract_article, is_truncated
 from crawler.sources import load_sources
 from newswatch.settings import bundled_catalogue
 

@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 
 from alerts.outbox import enqueue_message
 from alerts.render import AlertMessage
-from newswatch.usecases import open_database
 from newswatch.cli import app
 from newswatch.status import collect_status
+from newswatch.usecases import open_database
 from storage.db import session_scope
 from storage.models import SourceState
 from test_daemon_support import wait_until

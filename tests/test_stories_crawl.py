@@ -8,9 +8,8 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from alerts_servers import SlackServer
-
 from alerts.labels import source_name
+from alerts_servers import SlackServer
 from devkit.replica import ReplicaArticle, ReplicaWeb
 from newswatch.usecases import crawl_once, open_database
 from storage.models import Alert, Article

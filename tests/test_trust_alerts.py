@@ -19,11 +19,11 @@ from typer.testing import CliRunner
 
 from alerts.backfill import UNROUTED
 from devkit.replica import ReplicaWeb
-from newswatch.usecases import backfill_alerts, crawl_once, deliver_pending, open_database
 from newswatch.cli import app
+from newswatch.usecases import backfill_alerts, crawl_once, deliver_pending, open_database
+from storage.clock import utcnow
 from storage.db import session_scope
 from storage.models import Alert
-from storage.clock import utcnow
 from test_daemon_support import ROOT, fast_env
 
 ANNOUNCEMENT_STORIES = 2  # the replica's stories that alert (see test_end_to_end.ALERTING)

@@ -16,12 +16,19 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from devkit.replica import ReplicaWeb
-from newswatch.usecases import open_database, run_daemon
 from newswatch.settings import Settings
+from newswatch.usecases import open_database, run_daemon
 from scheduler.jobstore import next_run_times
 from storage.db import make_engine
 from storage.models import CrawlRun, SourceRun, SourceState
-from test_daemon_support import ROOT, DaemonProcess, HungServer, fast_env, hung_source_toml, wait_until
+from test_daemon_support import (
+    ROOT,
+    DaemonProcess,
+    HungServer,
+    fast_env,
+    hung_source_toml,
+    wait_until,
+)
 
 NO_CHANNEL = "no alert channel is configured"
 
@@ -48,7 +55,8 @@ def test_two_daemons_on_two_databases_in_one_data_dir_keep_their_own_schedules(t
                            SOURCES=_sources(tmp_path / f"{name}.toml", name))
             settings.append(Settings(data_dir=data, database_url=url))
             daemons.append(DaemonProcess(env, tmp_path / f"{name}.log").start())
-            wait_until(lambda: _crawl_jobs(settings[-1]) == {f"crawl:{name}"}, 90,
+            # The wait ends within this iteration, so the lambda sees this name.
+            wait_until(lambda: _crawl_jobs(settings[-1]) == {f"crawl:{name}"}, 90,  # noqa: B023
                        f"the {name} daemon's schedule")
         # The second daemon prunes the jobs it does not know before it adds its own: had the
         # two shared a store, "crawl:alpha" would be gone by now.

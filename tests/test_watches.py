@@ -13,11 +13,8 @@ from email.header import decode_header, make_header
 from pathlib import Path
 
 import pytest
-from alerts_servers import T0, SlackServer, add_story, all_alerts, engine  # noqa: F401 - fixtures
-from conftest import CliResult, CliRunner
 from pydantic import SecretStr
 from sqlmodel import Session, select
-from webhook_server import WebhookServer
 
 from alerts.config import AlertingConfig
 from alerts.errors import WatchesFileError, WatchNotFound
@@ -29,11 +26,14 @@ from alerts.watches import (
     story_matches,
     try_watch,
 )
+from alerts_servers import T0, SlackServer, add_story, all_alerts, engine  # noqa: F401 - fixtures
+from conftest import CliResult, CliRunner
 from devkit.replica import ReplicaWeb
-from newswatch.usecases import crawl_once, open_database
 from newswatch.settings import load_settings
+from newswatch.usecases import crawl_once, open_database
 from storage.db import session_scope
 from storage.models import Alert, Article, Story
+from webhook_server import WebhookServer
 
 SECRET = "crm-shared-secret"
 

@@ -9,10 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from alerts_servers import T0, Clock, add_story, all_alerts, engine  # noqa: F401 - fixtures
-from conftest import CliRunner
 from pydantic import SecretStr
-from webhook_server import Reply, WebhookServer, expected_signature
 
 from alerts.config import AlertingConfig
 from alerts.errors import PermanentDeliveryError, TransientDeliveryError
@@ -20,6 +17,9 @@ from alerts.relay import Relay
 from alerts.render import AlertMessage, Before, SourceLink
 from alerts.watches import Watch
 from alerts.webhook import SCHEMA, WebhookNotifier, build_payload
+from alerts_servers import T0, Clock, add_story, all_alerts, engine  # noqa: F401 - fixtures
+from conftest import CliRunner
+from webhook_server import Reply, WebhookServer, expected_signature
 
 SECRET = "whsec-7f3a9c"
 SCHEMA_FILE = Path(__file__).resolve().parents[1] / "docs" / "webhook.schema.json"
