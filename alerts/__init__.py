@@ -71,8 +71,10 @@ __all__ = [
 def _email(settings: ChannelSettings, ssl_context: ssl.SSLContext | None,
            clock: Callable[[], datetime], recipients: list[str] | None = None,
            channel: str = "email") -> EmailNotifier:
+    host = settings.smtp_host
+    assert host is not None  # callers build email only with a mail server
     return EmailNotifier(
-        host=settings.smtp_host,
+        host=host,
         port=settings.smtp_port,
         security=settings.smtp_security,
         username=settings.smtp_username,
@@ -125,7 +127,7 @@ def build_notifiers(
     notifiers: dict[str, Notifier] = {}
     if settings.email_enabled:
         notifiers["email"] = _email(settings, ssl_context, clock)
-    if settings.slack_enabled:
+    if settings.slack_enabled and settings.slack_webhook_url is not None:
         notifiers["slack"] = SlackNotifier(webhook_url=settings.slack_webhook_url)
     urls = [_reveal(u) for u in getattr(settings, "apprise_urls", None) or []]
     if urls:

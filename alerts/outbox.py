@@ -20,6 +20,7 @@ from alerts.render import AlertMessage, build_message
 from alerts.watches import story_matches
 from storage.models.core import Article, Story
 from storage.models.outbox import Alert
+from storage.models.statuses import AlertStatus
 
 STORY_KINDS = ("announcement", "update")
 
@@ -115,7 +116,7 @@ def _new_alert(
         channel=channel,
         kind=message.kind,
         version=message.version,
-        status=status,
+        status=AlertStatus(status),
         last_error=reason,
         created_at=now,
         payload={"message": message.to_payload(), "facts": facts},
@@ -206,7 +207,7 @@ def _fill_waiting(session: Session, previous: Alert, story: Story, facts: dict[s
         return False
     message = build_message(story, first, story_others(session, story, first), key=previous.key)
     payload = {**previous.payload, "message": message.to_payload(), "facts": facts}
-    table = Alert.__table__
+    table = Alert.__table__  # type: ignore[attr-defined]  # SQLModel sets it on table models
     changed = session.connection().execute(
         update(table)
         .where(table.c.id == previous.id, table.c.status == "pending")

@@ -57,7 +57,8 @@ def _candidates(session: Any, watch: Watch, since: datetime) -> Iterable[Any]:
     if watch.min_investment_mad is not None:
         query = query.where(col(Story.investment_amount).is_not(None))
     query = query.order_by(col(Story.created_at).desc(), col(Story.id).desc())
-    return session.exec(query.execution_options(yield_per=1000))
+    rows: Iterable[Any] = session.exec(query.execution_options(yield_per=1000))
+    return rows
 
 
 def _matches_stored(session: Any, watch: Watch, row: Any) -> bool:

@@ -252,7 +252,7 @@ def _sum_of_commitments(chosen: list[SentenceFacts], body: list[SentenceFacts]) 
     job_pairs = [(f, v) for f, v in job_pairs if v is not None]
     money_pairs = [(f, _pick_investment([f])) for f in sentences if not f.is_title]
     money = [(f, m) for f, m in money_pairs if m is not None]
-    result = _Summed(jobs=_summed([v for _, v in job_pairs]))
+    result = _Summed(jobs=_summed([v for _, v in job_pairs if v is not None]))
     if result.jobs is not None:
         result.job_sources = [f for f, _ in job_pairs]
     if len({m.currency for _, m in money}) == 1:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import Any
 
 from analysis.places import mentions_city
 from analysis.resources import Lexicon, cue, data_file
@@ -35,7 +36,7 @@ _LIST_INTRO = re.compile(r"(?i:soci[ée]t[ée]s|groupes|op[ée]rateurs|entrepris
 
 
 @cache
-def _vocab() -> dict:
+def _vocab() -> dict[str, Any]:
     return data_file("companies")
 
 
@@ -459,7 +460,7 @@ def park_projects(sentences: list[str]) -> list[str]:
     developers, shores, opening = _park_patterns()
     if not any(opening.search(sentence) for sentence in sentences):
         return []  # a park merely named ("installée à Oujda Shore") is a place, not the project
-    found = []
+    found: list[str] = []
     for sentence in sentences:
         found.extend(m.group("name") for m in developers.finditer(sentence))
         if opening.search(sentence):
@@ -520,7 +521,8 @@ def find_companies(sentences: list[str], lexicon: Lexicon, cities: set[str]) -> 
     city_folds = {fold(c) for c in cities}
     written: dict[str, str] = {}
     order: list[str] = []
-    parents, actors = set(), set()
+    parents: set[str] = set()
+    actors: set[str] = set()
     for sentence in sentences:
         spans = _parent_spans(sentence)
         hits = _known_hits(sentence, lexicon)

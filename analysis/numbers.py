@@ -185,12 +185,12 @@ def _find_quantities(folded: str, decimal_comma: bool) -> list[Quantity]:
             value = parse_digits(match.group("digits"), use_decimal_comma) * scale
             found.append(_with_half(Quantity(value, match.start(), match.end(), match.group(0)), folded))
             continue
-        value, approx = parse_words(match.group("words"))
+        worded, approx = parse_words(match.group("words"))
         if match.group("words").strip().endswith(("milliers", "centaines", "dizaines")):
             continue  # "des milliers d'emplois" is no figure
         if match.group("words").strip() in _VAGUE_PLURALS:
             continue
-        if value is None or value == 1.0 and match.group("words").strip() in {"un", "une", "a", "one"}:
+        if worded is None or worded == 1.0 and match.group("words").strip() in {"un", "une", "a", "one"}:
             continue
-        found.append(_with_half(Quantity(value, match.start(), match.end(), match.group(0), approx), folded))
+        found.append(_with_half(Quantity(worded, match.start(), match.end(), match.group(0), approx), folded))
     return found

@@ -118,7 +118,7 @@ def _park_patterns() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]]
 
 
 def _park_city(park: str) -> str:
-    return data_file("cities")["places"][park]
+    return str(data_file("cities")["places"][park])
 
 
 def mentions_city(folded: str) -> bool:
@@ -138,12 +138,12 @@ def find_cities(text: str, folded: str | None = None) -> list[str]:
             hits.append((match.start(), name))
     lowered = text.lower()
     for name, pattern in _accent_sensitive():
-        match = pattern.search(lowered)
-        if match:
-            hits.append((match.start() * len(folded) // max(len(lowered), 1), name))
+        accented = pattern.search(lowered)
+        if accented:
+            hits.append((accented.start() * len(folded) // max(len(lowered), 1), name))
     if not hits:
         for city, pattern in _place_pattern():
-            match = pattern.search(folded)
-            if match:
-                hits.append((match.start(), city))
+            park = pattern.search(folded)
+            if park:
+                hits.append((park.start(), city))
     return unique(name for _, name in sorted(hits))

@@ -14,13 +14,14 @@ from sqlalchemy import (
     Result,
     Row,
     Select,
+    Table,
     TextClause,
     bindparam,
     insert,
     select,
     text,
 )
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from dedup.events import StoryFacts, city_keys, company_keys, currency, round_amount
 from dedup.text import tokens
@@ -46,13 +47,20 @@ class StoredArticle:
     companies: list[str]  # as analysis read them when the article was registered
 
 
-_ARTICLE = Article.__table__
-_SIGNATURE = DedupSignature.__table__
-_EVENT_KEY = DedupEventKey.__table__
-_STORY = Story.__table__
+def _table(model: type[SQLModel]) -> Table:
+    table: Table = model.__table__  # type: ignore[attr-defined]  # set on table models
+    return table
 
 
-def _run(session: Session, stmt: Executable, params: Any = None) -> Result[Any]:
+_ARTICLE = _table(Article)
+_SIGNATURE = _table(DedupSignature)
+_EVENT_KEY = _table(DedupEventKey)
+_STORY = _table(Story)
+
+
+def _run(
+    session: Session, stmt: Executable, params: Any = None
+) -> Result[*tuple[Any, ...]]:
     # Core statements on the session's connection: same transaction, none of the ORM's
     # per-statement bookkeeping (a check is a dozen statements; this halves their cost).
     return session.connection().execute(stmt, params or {})
@@ -255,7 +263,7 @@ def add_signature(session: Session, signature: DedupSignature) -> None:
 def add_anchors(session: Session, article_id: int, anchors: Iterable[int]) -> None:
     rows = [{"shingle": h, "article_id": article_id} for h in anchors]
     if rows:
-        _run(session, insert(DedupAnchor.__table__), rows)  # type: ignore[arg-type]
+        _run(session, insert(_table(DedupAnchor)), rows)
 
 
 def has_event_keys(session: Session, article_id: int, prefix: str) -> bool:
@@ -269,4 +277,4 @@ def add_event_keys(
 ) -> None:
     rows = [{"key": k, "article_id": article_id, "published_at": published_at} for k in keys]
     if rows:
-        _run(session, insert(_EVENT_KEY), rows)  # type: ignore[arg-type]
+        _run(session, insert(_EVENT_KEY), rows)

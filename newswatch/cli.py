@@ -78,7 +78,8 @@ _test_channel = _watch_channel_or(TEST_CHANNELS)
 def settings_of(ctx: typer.Context) -> Settings:
     if ctx.obj is None:
         ctx.obj = load_settings()
-    return ctx.obj
+    settings: Settings = ctx.obj
+    return settings
 
 
 def open_existing(ctx: typer.Context) -> Engine:
@@ -375,7 +376,8 @@ def _decoded_stdin(decode: object) -> str:
     from newswatch.inputs import Undecodable
 
     try:
-        return decode(sys.stdin.buffer.read())[0]  # type: ignore[operator]
+        text: str = decode(sys.stdin.buffer.read())[0]  # type: ignore[operator]
+        return text
     except Undecodable as exc:
         raise InputFileError(f"stdin: {exc}") from None
 

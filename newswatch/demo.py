@@ -12,7 +12,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from alerts.email_body import subject
 from alerts.render import AlertMessage
@@ -85,7 +85,7 @@ def print_would_send(settings: Settings) -> None:
     """The alerts a configured channel would receive: subject line and figures of each."""
     engine = open_database(settings)
     with Session(engine) as session:
-        queued = session.exec(select(Alert).where(Alert.status == "pending").order_by(Alert.id)).all()
+        queued = session.exec(select(Alert).where(Alert.status == "pending").order_by(col(Alert.id))).all()
         messages = [AlertMessage.from_payload(alert.payload["message"]) for alert in queued]
     noun = "alert" if len(messages) == 1 else "alerts"
     print(f"would send {len(messages)} {noun} (example data, demo mode: nothing was sent)")

@@ -86,7 +86,8 @@ def atom_feed(info: FeedInfo, authority: str, stories: list[Story],
     _sub(feed, "updated", _stamp(newest))
     for story, updated in entries:
         _entry(feed, info, authority, story, reports.get(story.id or 0, []), updated)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return document
 
 
 def _entry(feed: ET.Element, info: FeedInfo, authority: str, story: Story,

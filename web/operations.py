@@ -42,7 +42,7 @@ def outbox_page(session: Session, *, status: str, size: int,
     if before is not None:
         query = query.where(col(Alert.id) < before)
     rows = list(session.exec(query.order_by(col(Alert.id).desc()).limit(size + 1)).all())
-    page = [(alert, title) for alert, title in rows[:size]]
+    page: list[tuple[Alert, str | None]] = [(alert, title) for alert, title in rows[:size]]
     return page, (page[-1][0].id if len(rows) > size and page else None)
 
 

@@ -6,7 +6,7 @@ A pure ASGI middleware: it answers refusals itself and adds the headers to every
 from __future__ import annotations
 
 import hmac
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -16,7 +16,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
-Send = Callable[[dict[str, Any]], Awaitable[None]]
+Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -118,7 +118,7 @@ def _remember_token(path: str, query: list[tuple[str, str]], token: str) -> Resp
 
 
 def _with_headers(send: Send) -> Send:
-    async def secured(message: dict[str, Any]) -> None:
+    async def secured(message: MutableMapping[str, Any]) -> None:
         if message["type"] == "http.response.start":
             names = {name for name, _ in message.get("headers", [])}
             extra = [(n, v) for n, v in SECURITY_HEADERS if n not in names]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, bindparam, exists, func, text
 from sqlalchemy.engine import Dialect
@@ -43,7 +44,7 @@ def _json_has(dialect: Dialect, column: str, name: str, value: str, *, substring
     # the lists of the stories that cannot match; the exact test decides for the rest.
     rough = text(f"lower(CAST(story.{column} AS TEXT)) LIKE :{name}_rough ESCAPE '\\'").bindparams(
         bindparam(f"{name}_rough", _like_pattern(value)))
-    return and_(rough, exact)  # type: ignore[return-value]
+    return and_(rough, exact)
 
 
 def _json_verbatim(value: str) -> bool:
@@ -64,7 +65,7 @@ def filter_conditions(dialect: Dialect, wanted: StoryFilter,
     return conditions
 
 
-def _reports_of_page(before: int | None):  # noqa: ANN202 - a Select of story ids
+def _reports_of_page(before: int | None) -> Any:  # a Select of story ids
     """The story ids of the matching articles, bounded like the page: without the bound,
     PostgreSQL walks the newest articles of a common word down to a deep page's cursor,
     testing each one's text (seconds at 100,000 stories instead of milliseconds)."""
@@ -140,7 +141,8 @@ def outlet_counts(session: Session, story_ids: list[int]) -> dict[int, int]:
         return {}
     query = (select(Article.story_id, func.count(func.distinct(Article.source)))
              .where(col(Article.story_id).in_(story_ids)).group_by(col(Article.story_id)))
-    return {int(story_id): int(count) for story_id, count in session.exec(query).all()}
+    return {int(story_id): int(count) for story_id, count in session.exec(query).all()
+            if story_id is not None}
 
 
 def announcement_story(session: Session, story_id: int) -> Story | None:
