@@ -47,6 +47,14 @@ class CrawlSettings(BaseModel):
     log_level: str = "WARNING"
 
 
+class Frontier(BaseModel):
+    """Where a worker's crawl keeps its request queue and duplicate filter (`crawler.frontier`)."""
+
+    redis_url: str
+    queue_key: str
+    dupefilter_key: str
+
+
 class CrawlConfig(BaseModel):
     """One crawl run's configuration; picklable, for the crawl's child process (the watches'
     hooks stay ``SecretStr`` in it)."""
@@ -56,3 +64,5 @@ class CrawlConfig(BaseModel):
     # Articles published before this window are stored, their alerts recorded but not sent.
     alert_window: timedelta = timedelta(days=7)
     alerting: AlertingConfig = Field(default_factory=AlertingConfig)
+    # Worker mode only: the run's frontier in Redis instead of Scrapy's memory.
+    frontier: Frontier | None = None

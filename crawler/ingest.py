@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy import text
 from sqlmodel import Session, select
 
 from alerts.config import AlertingConfig
@@ -74,11 +75,25 @@ def candidate_for(
     )
 
 
+# pg_advisory_xact_lock takes a bigint: a fixed key that says "newswatch ingest".
+_INGEST_LOCK_KEY = 0x6E77_696E_6765_7374
+
+
+def one_ingest_at_a_time(session: Session) -> None:
+    """Two crawls (workers on other machines) storing two reports of one event at once would
+    each find no story for it and open two, so the event would alert twice. On PostgreSQL
+    ingests therefore take turns on an advisory lock released at commit; resolving and storing
+    takes milliseconds. SQLite has one writer at a time anyway."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _INGEST_LOCK_KEY})
+
+
 def ingest(
     session: Session, new: NewArticle, *, analysis: Analysis, candidate: Candidate,
     delivery: Delivery = Delivery(),
 ) -> Outcome:
     """Resolve, store, register and queue alerts for one article, in the caller's transaction."""
+    one_ingest_at_a_time(session)
     stored = session.exec(select(Article).where(Article.url == new.url)).first()
     if stored is not None:
         return _refresh(session, stored, new, analysis, delivery)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from scrapy import signals
@@ -18,6 +19,7 @@ from sqlmodel import select
 
 from crawler.config import CrawlConfig
 from crawler.context import RunContext
+from crawler.frontier import frontier_settings
 from crawler.netlog import quiet_network_tracebacks
 from crawler.recorder import RunRecorder, item_failures
 from crawler.scrapy_settings import scrapy_settings
@@ -101,7 +103,8 @@ def crawl_in_process(
         refetch=refetch,
     )
     # The child's stderr is the user's: Scrapy logs there at config.limits.log_level.
-    process = CrawlerProcess({**scrapy_settings(config.limits), "LOG_INSTALL_ROOT_HANDLER": True})
+    process = CrawlerProcess({**scrapy_settings(config.limits), **frontier_settings(config.frontier),
+                              "LOG_INSTALL_ROOT_HANDLER": True})
     quiet_network_tracebacks()
     crawler = process.create_crawler(NewsSpider)
     reasons: list[str] = []
@@ -168,6 +171,26 @@ def mark_unfinished(
             session.add(SourceRun(run_id=run_id, source=name, status=SourceRunStatus(status),
                                   finished_at=utcnow(),
                                   errors=errors, error_kinds={kind: errors} if errors else {}))
+
+
+def record_unrun(database_url: str, source: str, trigger: str, started_at: datetime,
+                 kind: str, reason: str) -> int:
+    """Record a run that could not start (its database was down): failed, with its cause."""
+    engine = shared_engine(database_url)
+    with session_scope(engine) as session:
+        if session.get(SourceState, source) is None:
+            session.add(SourceState(name=source))
+        run = CrawlRun(trigger=trigger, sources=[source], started_at=started_at,
+                       finished_at=utcnow(), status=RunStatus.FAILED, errors=1)
+        session.add(run)
+        session.flush()
+        assert run.id is not None
+        session.add(SourceError(run_id=run.id, source=source, kind=kind, message=reason,
+                                at=started_at))
+        session.add(SourceRun(run_id=run.id, source=source, started_at=started_at,
+                              finished_at=utcnow(), status=SourceRunStatus.FAILED, errors=1,
+                              error_kinds={kind: 1}))
+        return run.id
 
 
 def summarize(database_url: str, run_id: int) -> RunSummary:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -175,21 +176,76 @@ def _source_summary(settings: Settings, run_id: int) -> None:
 
 
 @app.command()
-def daemon(ctx: typer.Context, sources: SourcesOpt = None) -> None:
+def daemon(
+    ctx: typer.Context,
+    sources: SourcesOpt = None,
+    role: Annotated[str, typer.Option(
+        help="all: crawl here (one machine, SQLite or PostgreSQL); scheduler: queue due runs "
+             "in Redis for `newswatch worker` processes (PostgreSQL and NEWSWATCH_REDIS_URL).",
+        callback=one_of(("all", "scheduler")))] = "all",
+) -> None:
     """Run forever: crawl every source on its schedule; stop with SIGTERM or Ctrl-C.
 
     Example: NEWSWATCH_DATABASE_URL=postgresql+psycopg://newswatch@db/newswatch newswatch daemon
     """
     from newswatch.logs import configure_logging
     from newswatch.usecases import run_daemon
-    from scheduler.errors import SchedulerError
 
     settings = settings_of(ctx)
     configure_logging(settings)
+    with scheduler_errors():
+        run_daemon(settings, sources_file=sources, role="scheduler" if role == "scheduler" else "all")
+
+
+@app.command()
+def worker(ctx: typer.Context, sources: SourcesOpt = None) -> None:
+    """Take source runs from the shared queue and crawl them, until SIGTERM or Ctrl-C.
+
+    Start any number, on any machine, beside one `newswatch daemon --role scheduler`.
+    Example: NEWSWATCH_REDIS_URL=redis://redis:6379/0 newswatch worker
+    """
+    from newswatch.logs import configure_logging
+    from newswatch.usecases import run_worker
+
+    settings = settings_of(ctx)
+    configure_logging(settings)
+    with scheduler_errors():
+        run_worker(settings, sources_file=sources)
+
+
+@app.command()
+def enqueue(
+    ctx: typer.Context,
+    names: Annotated[list[str] | None, typer.Argument(help="Sources (default: all enabled).")] = None,
+    sources: SourcesOpt = None,
+) -> None:
+    """Worker mode: queue a run of these sources now, for the workers to take.
+
+    Example: newswatch enqueue hespress-fr le360
+    """
+    from newswatch.usecases import enqueue_runs
+
+    with scheduler_errors():
+        queued = enqueue_runs(settings_of(ctx), names or None, sources_file=sources)
+    for name, added in queued:
+        typer.echo(f"{name}\t{'queued' if added else 'already queued or running'}")
+
+
+@contextmanager
+def scheduler_errors() -> Iterator[None]:
+    """A refused start (another daemon, worker mode on SQLite, Redis unreachable): one line,
+    exit code 1."""
+    from redis.exceptions import RedisError
+
+    from scheduler.errors import SchedulerError
+
     try:
-        run_daemon(settings, sources_file=sources)
-    except SchedulerError as exc:  # e.g. DaemonAlreadyRunning: one line, exit code 1
+        yield
+    except SchedulerError as exc:
         typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_ERROR) from None
+    except RedisError as exc:
+        typer.echo(f"error: Redis (NEWSWATCH_REDIS_URL) is unreachable: {exc}", err=True)
         raise typer.Exit(EXIT_ERROR) from None
 
 

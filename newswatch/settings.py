@@ -28,7 +28,7 @@ from alerts.config import AlertingConfig
 from crawler.config import CrawlConfig, CrawlSettings, bundled_catalogue
 from newswatch.config_messages import describe_settings_error, describe_validation, read_config_file
 from newswatch.errors import ConfigError
-from scheduler.config import AdminConfig, DaemonSettings, SchedulerConfig
+from scheduler.config import AdminConfig, DaemonSettings, SchedulerConfig, WorkerSettings
 
 ENV_PREFIX = "NEWSWATCH_"
 
@@ -87,6 +87,9 @@ class Settings(BaseSettings):
 
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     daemon: DaemonSettings = Field(default_factory=DaemonSettings)
+    # Worker mode (`newswatch worker`, `daemon --role scheduler`): the shared queue.
+    redis_url: str | None = None
+    worker: WorkerSettings = Field(default_factory=WorkerSettings)
     web: WebSettings = Field(default_factory=WebSettings)
 
     @field_validator("email_to", "admin_email_to", mode="before")
@@ -108,6 +111,13 @@ class Settings(BaseSettings):
             return check_database_url(value)
         except UnsupportedDatabaseUrl as exc:
             raise ValueError(str(exc)) from None
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("expected redis://host:6379/0 (or rediss://, unix://)")
+        return value
 
     @model_validator(mode="after")
     def _load_watches(self) -> Settings:
@@ -173,7 +183,8 @@ class Settings(BaseSettings):
                             slack_webhook_url=self.admin_slack_webhook_url,
                             max_attempts=self.alert_max_attempts)
         return SchedulerConfig(database_url=self.effective_database_url, daemon=self.daemon,
-                               crawl=self.crawl_config(), admin=admin)
+                               crawl=self.crawl_config(), admin=admin, redis_url=self.redis_url,
+                               worker=self.worker)
 
 
 def config_file_path() -> Path | None:

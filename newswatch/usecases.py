@@ -7,7 +7,7 @@ import threading
 from datetime import timedelta
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy.engine import Engine
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from alerts.backfill import BackfillReport
     from alerts.relay import RelayReport
+    from scheduler.config import DaemonServices
 
 _SEEDED: set[str] = set()
 
@@ -137,21 +138,10 @@ def backfill_alerts(settings: Settings, since: timedelta) -> BackfillReport:
     return report
 
 
-def run_daemon(
-    settings: Settings,
-    *,
-    sources_file: Path | None = None,
-    stop: threading.Event | None = None,
-    crawl: Callable[[Source], RunSummary] | None = None,
-) -> None:
-    """`newswatch daemon`: the scheduler, handed its configuration and collaborators.
-
-    ``crawl`` replaces the isolated crawl of each source (tests).
-    """
+def daemon_services(settings: Settings, sources_file: Path | None = None) -> DaemonServices:
     from scheduler.config import DaemonServices
-    from scheduler.daemon import run_daemon as run_scheduler
 
-    services = DaemonServices(
+    return DaemonServices(
         open_database=partial(open_database, settings),
         load_sources=partial(load_catalogue, settings, sources_file),
         deliver=partial(deliver_pending, settings),
@@ -159,4 +149,45 @@ def run_daemon(
         setup_logging=partial(configure_logging, settings),
         no_channel_warning=no_channel_warning(settings),
     )
-    run_scheduler(settings.scheduler_config(), services, stop=stop, crawl=crawl)
+
+
+def run_daemon(
+    settings: Settings,
+    *,
+    sources_file: Path | None = None,
+    stop: threading.Event | None = None,
+    crawl: Callable[[Source], RunSummary] | None = None,
+    role: Literal["all", "scheduler"] = "all",
+) -> None:
+    """`newswatch daemon`: the scheduler, handed its configuration and collaborators.
+
+    ``crawl`` replaces the isolated crawl of each source (tests); ``role="scheduler"``
+    queues due runs for `newswatch worker` processes instead of crawling.
+    """
+    from scheduler.daemon import run_daemon as run_scheduler
+
+    run_scheduler(settings.scheduler_config(), daemon_services(settings, sources_file),
+                  stop=stop, crawl=crawl, role=role)
+
+
+def run_worker(settings: Settings, *, sources_file: Path | None = None,
+               stop: threading.Event | None = None) -> None:
+    """`newswatch worker`: take source runs from the shared queue until stopped."""
+    from scheduler.worker import run_worker as serve
+
+    serve(settings.scheduler_config(), daemon_services(settings, sources_file), stop=stop)
+
+
+def enqueue_runs(settings: Settings, names: list[str] | None = None, *,
+                 sources_file: Path | None = None) -> list[tuple[str, bool]]:
+    """`newswatch enqueue`: queue a run of these (or all enabled) sources for the workers
+    now; each source with whether it went in (False: already queued or running)."""
+    from scheduler.dispatch import source_host
+    from scheduler.worker import check_worker_database, work_queue
+    from scheduler.workqueue import SourceRun
+
+    config = settings.scheduler_config()
+    check_worker_database(config.database_url)
+    queue = work_queue(config)
+    sources = select_sources(load_catalogue(settings, sources_file), names)
+    return [(s.name, queue.enqueue(SourceRun(s.name, source_host(s), "cli"))) for s in sources]

@@ -47,6 +47,22 @@ class DaemonSettings(BaseModel):
     notice_repeat: timedelta = timedelta(hours=24)
 
 
+class WorkerSettings(BaseModel):
+    """`newswatch worker` and `daemon --role scheduler` (``NEWSWATCH_WORKER__*``)."""
+
+    # A run whose worker stops renewing its lease for this long goes back to the queue.
+    lease_seconds: float = Field(120.0, ge=2)
+    # How often a worker renews its lease and says it is alive (well under the lease).
+    heartbeat_seconds: float = Field(10.0, gt=0)
+    poll_seconds: float = Field(1.0, gt=0)  # an idle worker looks at the queue this often
+    # Redis down: wait this long at most between attempts (doubling from one second).
+    redis_retry_max_seconds: float = Field(30.0, ge=1)
+    key_prefix: str = Field("newswatch", min_length=1)  # one deployment's Redis keys
+    metrics_port: int | None = None
+    metrics_host: str = "127.0.0.1"
+    name: str | None = None  # default: <hostname>-<pid>
+
+
 class AdminConfig(BaseModel):
     """The admin channel (source-health notices): never the analysts' recipients."""
 
@@ -61,6 +77,8 @@ class SchedulerConfig(BaseModel):
     daemon: DaemonSettings = Field(default_factory=DaemonSettings)
     crawl: CrawlConfig
     admin: AdminConfig = Field(default_factory=AdminConfig)
+    redis_url: str | None = None  # worker mode: the shared queue and frontier
+    worker: WorkerSettings = Field(default_factory=WorkerSettings)
 
 
 @dataclass(frozen=True)

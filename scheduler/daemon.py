@@ -22,6 +22,7 @@ import signal
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Literal
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.job import Job
@@ -34,17 +35,20 @@ from crawler.runner import RunSummary
 from crawler.sources import Source, select_sources
 from scheduler import jobs
 from scheduler.config import DaemonServices, SchedulerConfig
+from scheduler.dispatch import Dispatcher, source_host
 from scheduler.isolation import crawl_isolated
 from scheduler.jobs import CRAWL_JOB, RELAY_JOB, DaemonRuntime, interval_for
 from scheduler.jobstore import build_jobstore
 from scheduler.lock import acquire_daemon_lock
 from scheduler.metrics import DaemonMetrics, MetricsServer
 from scheduler.stops import record_clean_stop, record_start
+from scheduler.worker import check_worker_database, work_queue
 
 log = logging.getLogger(__name__)
 
 CRAWL_PREFIX = "crawl:"
 Crawl = Callable[[Source], RunSummary]
+Role = Literal["all", "scheduler"]
 
 
 def crawl_job_id(source: str) -> str:
@@ -144,23 +148,32 @@ def run_daemon(
     *,
     stop: threading.Event | None = None,
     crawl: Crawl | None = None,
+    role: Role = "all",
 ) -> None:
     """Run until SIGTERM/SIGINT (or ``stop`` is set); returns after a clean shutdown.
 
     Raises ``DaemonAlreadyRunning`` if another daemon holds this database's lock.
-    ``crawl`` replaces the isolated crawl (tests).
+    ``crawl`` replaces the isolated crawl (tests). ``role="scheduler"`` queues due runs for
+    workers (`scheduler.dispatch`) instead of crawling them; it refuses SQLite.
     """
+    dispatcher = _dispatcher(config) if role == "scheduler" else None
     stop = stop or threading.Event()
     _install_signal_handlers(stop)
     lock = acquire_daemon_lock(config.database_url)
     try:
-        _serve(config, services, stop, crawl)
+        _serve(config, services, stop, crawl, dispatcher)
     finally:
         lock.release()
 
 
+def _dispatcher(config: SchedulerConfig) -> Dispatcher:
+    check_worker_database(config.database_url)
+    return Dispatcher(work_queue(config), {})
+
+
 def _runtime(config: SchedulerConfig, services: DaemonServices, sources: list[Source],
-             stop: threading.Event, crawl: Crawl | None) -> DaemonRuntime:
+             stop: threading.Event, crawl: Crawl | None,
+             dispatcher: Dispatcher | None) -> DaemonRuntime:
     def isolated(source: Source) -> RunSummary:
         return crawl_isolated(config, source, channels=services.channels, stop=stop,
                               setup_logging=services.setup_logging)
@@ -168,14 +181,16 @@ def _runtime(config: SchedulerConfig, services: DaemonServices, sources: list[So
     return DaemonRuntime(
         config=config, services=services, engine=services.open_database(),
         sources={source.name: source for source in sources},
-        crawl=crawl or isolated, stop=stop, metrics=DaemonMetrics(),
+        crawl=crawl or isolated, stop=stop, metrics=DaemonMetrics(), dispatcher=dispatcher,
     )
 
 
 def _serve(config: SchedulerConfig, services: DaemonServices, stop: threading.Event,
-           crawl: Crawl | None) -> None:
+           crawl: Crawl | None, dispatcher: Dispatcher | None) -> None:
     sources = select_sources(services.load_sources(), None)
-    runtime = _runtime(config, services, sources, stop, crawl)
+    if dispatcher is not None:
+        dispatcher.host_of.update({source.name: source_host(source) for source in sources})
+    runtime = _runtime(config, services, sources, stop, crawl, dispatcher)
     warning = services.no_channel_warning
     if warning:
         log.warning("%s", warning)
@@ -188,7 +203,8 @@ def _serve(config: SchedulerConfig, services: DaemonServices, stop: threading.Ev
         schedule_sources(scheduler, config, sources)
         scheduler.resume()
         server = _start_metrics(config, runtime, scheduler)
-        log.warning("newswatch daemon started: %d sources", len(sources))
+        log.warning("newswatch daemon started%s: %d sources",
+                    " (role: scheduler; workers crawl)" if dispatcher else "", len(sources))
         while not stop.wait(1.0):
             pass
         log.warning("newswatch daemon stopping")

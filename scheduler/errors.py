@@ -2,7 +2,8 @@
 
     SchedulerError
     ├── DaemonAlreadyRunning   another daemon holds the lock on this database
-    └── UnsupportedDatabase    the daemon cannot lock (or keep schedules in) this database
+    ├── UnsupportedDatabase    the daemon cannot lock (or keep schedules in) this database
+    └── WorkerModeRefused      worker mode without PostgreSQL or without Redis
 """
 
 
@@ -16,3 +17,8 @@ class DaemonAlreadyRunning(SchedulerError):
 
 class UnsupportedDatabase(SchedulerError):
     """Raised at start-up for a database URL the daemon cannot lock, e.g. in-memory SQLite."""
+
+
+class WorkerModeRefused(SchedulerError):
+    """Raised at start-up by `newswatch worker` and `daemon --role scheduler` on SQLite or
+    without ``NEWSWATCH_REDIS_URL``: workers on several machines share PostgreSQL and Redis."""

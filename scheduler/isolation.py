@@ -77,6 +77,15 @@ def crawl_isolated(
     """Crawl ``source`` once in a child; the run is recorded however it ends."""
     with _START_LOCK:
         run_id = start_run(config.database_url, [source], trigger="daemon")
+    return crawl_started(config, source, run_id, channels=channels, stop=stop,
+                         setup_logging=setup_logging)
+
+
+def crawl_started(
+    config: SchedulerConfig, source: Source, run_id: int, *, channels: list[str],
+    stop: threading.Event, setup_logging: Callable[[], None],
+) -> RunSummary:
+    """Crawl ``source`` in a child for the run row ``run_id`` already started."""
     child = multiprocessing.get_context("spawn").Process(
         target=child_main,
         args=(config.crawl, setup_logging, [source], run_id, channels, os.getpid()),

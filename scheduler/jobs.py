@@ -20,6 +20,7 @@ from crawler.runner import RunSummary
 from crawler.sources import Source
 from scheduler.admin import deliver_admin_notices
 from scheduler.config import DaemonServices, SchedulerConfig
+from scheduler.dispatch import Dispatcher
 from scheduler.health import review_source
 from scheduler.metrics import DaemonMetrics
 from storage.clock import utcnow
@@ -45,6 +46,8 @@ class DaemonRuntime:
     clock: Callable[[], datetime] = utcnow
     # One relay pass at a time: crawl jobs and the relay job all deliver.
     delivery: threading.Lock = field(default_factory=threading.Lock)
+    # The scheduler role: due runs go to the shared queue; workers crawl and deliver.
+    dispatcher: Dispatcher | None = None
 
 
 _runtime: DaemonRuntime | None = None
@@ -68,6 +71,9 @@ def crawl_source(name: str) -> None:
     if source is None:
         log.warning("no source named %s in the catalogue; job ignored", name)
         return
+    if runtime.dispatcher is not None:
+        runtime.dispatcher.dispatch(source)
+        return
     try:
         summary = runtime.crawl(source)
         log.info("crawl of %s: %s, %d pages, %d new articles, %d alerts", name, summary.status,
@@ -89,6 +95,9 @@ def relay() -> None:
     """Deliver due alerts (retries, notices) between crawls."""
     runtime = current()
     if runtime is None:
+        return
+    if runtime.dispatcher is not None:  # the scheduler role: retry what Redis refused
+        runtime.dispatcher.flush()
         return
     try:
         deliver(runtime)
