@@ -182,6 +182,33 @@ def status(report: dict[str, Any], as_json: bool) -> None:
     if notices:
         columns = ["created_at", "channel", "status", "title"]
         table("admin notices", columns, ([n.get(c) for c in columns] for n in notices))
+    if "worker_mode" in report:
+        workers(report["worker_mode"])
+
+
+def workers(section: dict[str, Any]) -> None:
+    """Worker mode's part of `status`: each worker's heartbeat, the queue, who crawls what.
+    Each summary line is its table's title, so a piped status stays one block per table."""
+    console = stdout()
+    if not section["reachable"]:
+        console.print(f"workers: Redis unreachable ({section['error']})", highlight=False, markup=False)
+        return
+    rows = section["workers"]
+    if rows:
+        silent = sum(1 for row in rows if row["silent"])
+        table(f"workers: {len(rows)} ({silent} silent: no heartbeat for "
+              f"{section['silent_after_seconds']:g} s)",
+              ["worker", "host", "last_heartbeat", "source", "runs_done", "state"],
+              ([r["name"], r["host"], f"{r['age_seconds']:.0f} s ago", r["source"] or "idle",
+                r["runs_done"], "silent" if r["silent"] else "ok"] for r in rows))
+    else:
+        console.print("workers: none has sent a heartbeat yet", highlight=False, markup=False)
+    running = section["running"]
+    queue = f"queue: {section['queue_depth']} run(s) waiting, {len(running)} running"
+    if running:
+        table(queue, ["source", "worker"], ([r["source"], r["worker"]] for r in running))
+    else:
+        console.print(queue, highlight=False, markup=False)
 
 
 def source_checks(rows: list[Any], as_json: bool) -> None:

@@ -1,9 +1,10 @@
-"""`newswatch status`: the health of every source, its next run, and the outbox."""
+"""`newswatch status`: the health of every source, its next run, and the outbox; in worker
+mode (``NEWSWATCH_REDIS_URL`` set) the workers and the shared queue too."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
@@ -13,7 +14,12 @@ from newswatch.settings import Settings
 from storage.models import Alert, Article, SourceState
 from storage.queries import source_states
 
+if TYPE_CHECKING:
+    from scheduler.workqueue import WorkerBeat
+
 ADMIN_NOTICE_LIMIT = 20
+# A worker beats every heartbeat_seconds; missing three in a row, it is called silent.
+SILENT_AFTER_BEATS = 3
 
 
 def _articles_today(session: Session) -> dict[str, int]:
@@ -79,5 +85,45 @@ def collect_status(settings: Settings, engine: Engine) -> dict[str, Any]:
         seen = {row["source"] for row in sources}
         sources += [_unrun_row(s, next_runs.get(crawl_job_id(s.name))) for s in catalogue if s.name not in seen]
         notices = _admin_notices(session)
-    return {"sources": sources, "alerts": alert_counts, "admin_notices": notices,
-            "daemon_scheduled": bool(next_runs), "daemon": last_start(settings.effective_database_url)}
+    report: dict[str, Any] = {
+        "sources": sources, "alerts": alert_counts, "admin_notices": notices,
+        "daemon_scheduled": bool(next_runs), "daemon": last_start(settings.effective_database_url),
+    }
+    if settings.redis_url:
+        report["worker_mode"] = collect_workers(settings)
+    return report
+
+
+def collect_workers(settings: Settings) -> dict[str, Any]:
+    """The workers' heartbeats, the runs waiting and the sources being crawled, from Redis.
+    Redis unreachable is part of the answer, never an error: the rest of the status stands."""
+    from redis.exceptions import RedisError
+
+    from scheduler.worker import work_queue
+
+    silent_after = SILENT_AFTER_BEATS * settings.worker.heartbeat_seconds
+    queue = work_queue(settings.scheduler_config())
+    try:
+        beats, depth, running = queue.workers(), queue.depth(), queue.running()
+    except (RedisError, OSError) as exc:
+        return {"reachable": False, "error": _one_line(exc), "silent_after_seconds": silent_after}
+    finally:
+        queue.redis.close()
+    now = datetime.now(UTC)
+    return {
+        "reachable": True, "error": None, "silent_after_seconds": silent_after,
+        "queue_depth": depth,
+        "running": [{"source": source, "worker": worker} for source, worker in sorted(running.items())],
+        "workers": [_worker_row(beat, now, silent_after) for beat in beats],
+    }
+
+
+def _worker_row(beat: WorkerBeat, now: datetime, silent_after: float) -> dict[str, Any]:
+    age = beat.age_seconds(now)
+    return {"name": beat.name, "host": beat.host, "last_heartbeat": beat.last_beat,
+            "age_seconds": round(age, 1), "source": beat.source, "runs_done": beat.runs_done,
+            "silent": age > silent_after}
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
