@@ -1,0 +1,224 @@
+"""Worker mode end to end (issue 17): a scheduler and real worker processes on the real Redis
+and PostgreSQL, crawling a farm of replica sites each on its own loopback address, alerting
+into a real SMTP server (aiosmtpd) and a real local Slack endpoint.
+
+- three workers and a scheduler crawl twelve hosts: every article page fetched once, every
+  event alerted once per channel, and a second cycle fetches no article page;
+- a worker SIGKILLed mid-run: another takes its run over after the lease, with no page it
+  stored fetched again, nothing lost and no alert twice;
+- Redis restarted mid-cycle (a redis-server of the test's own): workers resume.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, func
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from alerts_servers import SlackServer
+from cluster_support import (  # noqa: F401 - fixtures
+    Proc,
+    RedisServer,
+    key_prefix,
+    pg_url,
+    redis_url,
+    worker_env,
+)
+from dedup import canonical_url
+from devkit.replica.hostfarm import HostFarm
+from storage.models import Alert, Article, SourceError, SourceRun
+from test_daemon_support import ROOT, wait_until
+
+CHANNELS = ("email", "slack")
+
+
+@contextmanager
+def cluster_db(url: str) -> Iterator[Engine]:
+    engine = create_engine(url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def newswatch(args: list[str], env: dict[str, str]) -> str:
+    """A one-off command (db upgrade, enqueue) as its own process; its stdout."""
+    done = subprocess.run([sys.executable, "-m", "newswatch", *args], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def finished_runs(engine: Engine, source: str | None = None) -> list[SourceRun]:
+    with Session(engine) as session:
+        query = select(SourceRun).where(SourceRun.status != "running")
+        if source is not None:
+            query = query.where(SourceRun.source == source)
+        return list(session.exec(query).all())
+
+
+def stored_urls(engine: Engine) -> Counter[str]:
+    with Session(engine) as session:
+        rows = session.exec(select(Article.url).where(col(Article.is_seed).is_(False))).all()
+    return Counter(canonical_url(url) for url in rows)
+
+
+def sent_per_event(engine: Engine, farm: HostFarm) -> Counter[tuple[str, str]]:
+    event_of = {canonical_url(u): e for e, urls in farm.events.items() for u in urls}
+    with Session(engine) as session:
+        rows = session.exec(select(Article.url, Alert.channel).join(
+            Article, col(Alert.article_id) == col(Article.id)).where(Alert.status == "sent")).all()
+    return Counter((event_of[canonical_url(url)], channel) for url, channel in rows)
+
+
+def pending_alerts(engine: Engine) -> int:
+    with Session(engine) as session:
+        return int(session.exec(select(func.count()).select_from(Alert).where(
+            col(Alert.status).in_(("pending", "sending")))).one())
+
+
+def alerts_env(mail_port: int, slack: SlackServer) -> dict[str, object]:
+    return {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": mail_port, "SMTP_SECURITY": "none",
+            "EMAIL_TO": "analyst@example.ma", "SLACK_WEBHOOK_URL": slack.url}
+
+
+def assert_each_event_alerted_once(engine: Engine, farm: HostFarm, sink: object,
+                                   slack: SlackServer) -> None:
+    expected = {(event, channel): 1 for event in farm.events for channel in CHANNELS}
+    wait_until(lambda: sent_per_event(engine, farm) == expected and pending_alerts(engine) == 0,
+               120, "one alert per event and channel")
+    assert len(sink.messages) == len(slack.delivered) == len(farm.events)  # type: ignore[attr-defined]
+
+
+def test_three_workers_and_a_scheduler_fetch_each_page_once_and_alert_each_event_once(
+    pg_url: str, redis_url: str, key_prefix: str, mail_server, tmp_path: Path  # noqa: ANN001
+) -> None:
+    sink, mail_port = mail_server
+    with ExitStack() as stack:
+        farm = stack.enter_context(HostFarm(sites=12, articles_per_site=5))
+        slack = stack.enter_context(SlackServer())
+        engine = stack.enter_context(cluster_db(pg_url))
+        sources = farm.write_sources(tmp_path / "sources.toml", every="6h")
+        env = worker_env(pg_url, redis_url, key_prefix, sources, **alerts_env(mail_port, slack))
+        newswatch(["db", "upgrade"], env)
+        procs = [Proc(["daemon", "--role", "scheduler"], env, tmp_path / "scheduler.log")]
+        procs += [Proc(["worker"], {**env, "NEWSWATCH_WORKER__NAME": f"w{i}"},
+                       tmp_path / f"w{i}.log") for i in range(3)]
+        for proc in procs:
+            stack.callback(proc.stop)
+
+        wait_until(lambda: len(finished_runs(engine)) == 12, 240, "the first cycle's 12 runs")
+        assert {run.status for run in finished_runs(engine)} == {"ok"}, procs[1].log()[-3000:]
+        assert set(farm.article_fetches().values()) == {1}
+        assert stored_urls(engine) == Counter(canonical_url(u) for u in farm.article_urls())
+        assert_each_event_alerted_once(engine, farm, sink, slack)
+
+        queued = newswatch(["enqueue"], env)  # the second cycle, now
+        assert queued.count("\tqueued") == 12
+        wait_until(lambda: len(finished_runs(engine)) == 24, 240, "the second cycle's 12 runs")
+        assert set(farm.article_fetches().values()) == {1}  # no article page fetched again
+        assert sum(stored_urls(engine).values()) == len(farm.article_urls())
+        assert len(sink.messages) == len(slack.delivered) == len(farm.events)
+
+
+def test_a_worker_killed_mid_run_loses_nothing_and_alerts_nothing_twice(
+    pg_url: str, redis_url: str, key_prefix: str, mail_server, tmp_path: Path  # noqa: ANN001
+) -> None:
+    sink, mail_port = mail_server
+    with ExitStack() as stack:
+        farm = stack.enter_context(HostFarm(sites=2, articles_per_site=5))
+        slack = stack.enter_context(SlackServer())
+        engine = stack.enter_context(cluster_db(pg_url))
+        sources = farm.write_sources(tmp_path / "sources.toml", every="6h")
+        env = worker_env(pg_url, redis_url, key_prefix, sources, **alerts_env(mail_port, slack),
+                         WORKER__LEASE_SECONDS=4, WORKER__HEARTBEAT_SECONDS=0.5)
+        newswatch(["db", "upgrade"], env)
+        farm.gate(0, after=1)  # farm-01's second article page and later wait
+        newswatch(["enqueue", "farm-01"], env)
+        doomed = Proc(["worker"], {**env, "NEWSWATCH_WORKER__NAME": "doomed"}, tmp_path / "a.log")
+        stack.callback(doomed.stop)
+
+        wait_until(lambda: farm.held() >= 1 and sum(stored_urls(engine).values()) >= 1, 120,
+                   "the first worker to store one page and wait on the next")
+        stored_before_kill = set(stored_urls(engine))
+        doomed.sigkill()
+        farm.release()
+        newswatch(["enqueue", "farm-02"], env)
+        heir = Proc(["worker"], {**env, "NEWSWATCH_WORKER__NAME": "heir"}, tmp_path / "b.log")
+        stack.callback(heir.stop)
+
+        wait_until(lambda: [r.status for r in finished_runs(engine, "farm-01")] == ["killed", "ok"]
+                   and len(finished_runs(engine, "farm-02")) == 1, 180,
+                   "the heir to finish both sources")
+        fetches = farm.article_fetches()
+        assert set(fetches.values()) == {1}, fetches  # nothing lost, nothing fetched twice
+        assert sum(farm.abandoned.values()) >= 1  # the dead worker's requests went unanswered
+        assert stored_before_kill <= set(stored_urls(engine))
+        assert stored_urls(engine) == Counter(canonical_url(u) for u in farm.article_urls())
+        with Session(engine) as session:
+            killed = session.exec(select(SourceError).where(SourceError.kind == "RunKilled")).one()
+        assert "doomed" in killed.message and "heir" in killed.message
+        assert_each_event_alerted_once(engine, farm, sink, slack)
+        assert "taking over farm-01 from worker doomed" in heir.log()
+
+
+def test_workers_resume_after_redis_restarts_mid_cycle(
+    pg_url: str, key_prefix: str, mail_server, tmp_path: Path  # noqa: ANN001
+) -> None:
+    sink, mail_port = mail_server
+    (tmp_path / "redis").mkdir()
+    with ExitStack() as stack:
+        redis = RedisServer(tmp_path / "redis").start()
+        stack.callback(redis.stop)
+        farm = stack.enter_context(HostFarm(sites=4, articles_per_site=4))
+        slack = stack.enter_context(SlackServer())
+        engine = stack.enter_context(cluster_db(pg_url))
+        sources = farm.write_sources(tmp_path / "sources.toml", every="6h")
+        env = worker_env(pg_url, redis.url, key_prefix, sources, **alerts_env(mail_port, slack))
+        newswatch(["db", "upgrade"], env)
+        farm.gate(0, after=1)
+        procs = [Proc(["daemon", "--role", "scheduler"], env, tmp_path / "scheduler.log")]
+        procs += [Proc(["worker"], {**env, "NEWSWATCH_WORKER__NAME": f"w{i}"},
+                       tmp_path / f"w{i}.log") for i in range(2)]
+        for proc in procs:
+            stack.callback(proc.stop)
+
+        wait_until(lambda: farm.held() >= 1, 120, "a worker to be mid-run on the gated host")
+        redis.stop()
+        redis.wait_down()
+        farm.release()  # the crawl goes on while Redis is down, and needs its frontier
+        wait_until(lambda: any("cannot renew the lease" in p.log() for p in procs), 120,
+                   "a worker to notice that Redis is down")
+        redis.start()  # same port, same append-only file: the queue and leases are back
+
+        wait_until(lambda: len(finished_runs(engine)) == 4, 240, "the cycle's 4 runs")
+        assert {run.status for run in finished_runs(engine)} == {"ok"}
+        assert set(farm.article_fetches().values()) == {1}
+        newswatch(["enqueue"], env)
+        wait_until(lambda: len(finished_runs(engine)) == 8, 240, "a cycle after the restart")
+        assert set(farm.article_fetches().values()) == {1}
+        assert stored_urls(engine) == Counter(canonical_url(u) for u in farm.article_urls())
+        assert_each_event_alerted_once(engine, farm, sink, slack)
+        assert all(proc.process.poll() is None for proc in procs)  # no crash, no crash loop
+
+
+def test_worker_mode_refuses_sqlite(cli, tmp_path: Path) -> None:  # noqa: ANN001
+    env = {"NEWSWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'nw.db'}",
+           "NEWSWATCH_REDIS_URL": "redis://127.0.0.1:6379/0"}
+    for args in (["worker"], ["daemon", "--role", "scheduler"], ["enqueue"]):
+        result = cli(args, env=env)
+        assert result.returncode == 1, args
+        assert "PostgreSQL" in result.stderr and "SQLite" in result.stderr
+
+
+def test_worker_mode_needs_a_redis_url(cli, pg_url: str) -> None:  # noqa: ANN001
+    result = cli(["worker"], env={"NEWSWATCH_DATABASE_URL": pg_url})
+    assert result.returncode == 1
+    assert "NEWSWATCH_REDIS_URL" in result.stderr
