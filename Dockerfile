@@ -18,11 +18,12 @@ COPY storage ./storage
 COPY alerts ./alerts
 COPY analysis ./analysis
 COPY dedup ./dedup
+COPY web ./web
 RUN pip install .
 
 USER newswatch
 ENV NEWSWATCH_DATA_DIR=/data
 VOLUME ["/data"]
-EXPOSE 9108
+EXPOSE 9108 9109
 # Exec form, so SIGTERM reaches the daemon itself (compose adds an init to reap children).
 CMD ["newswatch", "daemon"]

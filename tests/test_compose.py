@@ -63,6 +63,16 @@ def test_the_image_runs_the_daemon() -> None:
     assert "USER newswatch" in dockerfile
 
 
+def test_the_image_copies_every_package_the_wheel_ships() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    packages = project["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"]
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    missing = [p for p in packages if f"COPY {p} ./{p}" not in dockerfile]
+    assert missing == [], f"pip install . in the image needs these packages: {missing}"
+
+
 def _active(profiles: set[str]) -> set[str]:
     """The services `docker compose up` starts with these profiles enabled."""
     services = compose()["services"]
