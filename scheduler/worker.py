@@ -114,14 +114,19 @@ class Worker:
 
     # -- the loop ------------------------------------------------------------------------
     def serve(self) -> None:
-        backoff = Backoff(self.config.worker.redis_retry_max_seconds)
+        ceiling = self.config.worker.redis_retry_max_seconds
+        redis, database = Backoff(ceiling, "Redis"), Backoff(ceiling, "the database")
         while not self.stop.is_set():
             try:
                 worked = self.step()
-                backoff.succeeded()
+                redis.succeeded()
+                database.succeeded()
             except RedisError as exc:
                 self.metrics.redis_errors.inc()
-                self.stop.wait(backoff.failed(exc))
+                self.stop.wait(redis.failed(exc))
+                continue
+            except SQLAlchemyError as exc:  # a run it held goes back to the queue by its lease
+                self.stop.wait(database.failed(exc))
                 continue
             if not worked:
                 self.idle()
@@ -288,22 +293,24 @@ class Lease:
 
 
 class Backoff:
-    """Seconds to wait after a failed call to Redis: 1, 2, 4, ... up to ``ceiling``; one log
-    line when it starts failing and one when it answers again."""
+    """Seconds to wait after a failed call to a service: 1, 2, 4, ... up to ``ceiling``; one
+    log line when it starts failing and one when it answers again."""
 
-    def __init__(self, ceiling: float) -> None:
+    def __init__(self, ceiling: float, service: str = "Redis") -> None:
         self.ceiling = ceiling
+        self.service = service
         self.delay = 0.0
 
     def failed(self, exc: Exception) -> float:
         if self.delay == 0.0:
-            log.warning("Redis is unreachable (%s); retrying", exc)
+            log.warning("%s is unreachable (%s); retrying", self.service,
+                        str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         self.delay = min(self.ceiling, max(1.0, self.delay * 2))
         return self.delay
 
     def succeeded(self) -> None:
         if self.delay:
-            log.warning("Redis answers again")
+            log.warning("%s answers again", self.service)
         self.delay = 0.0
 
 

@@ -6,7 +6,9 @@ into a real SMTP server (aiosmtpd) and a real local Slack endpoint.
   event alerted once per channel, and a second cycle fetches no article page;
 - a worker SIGKILLed mid-run: another takes its run over after the lease, with no page it
   stored fetched again, nothing lost and no alert twice;
-- Redis restarted mid-cycle (a redis-server of the test's own): workers resume.
+- Redis restarted mid-cycle (a redis-server of the test's own): workers resume;
+- PostgreSQL unreachable (through a proxy the test cuts): the run fails, is held in Redis and
+  recorded once the database is back; the worker never stops.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, func
+from redis import Redis
+from sqlalchemy import create_engine, func, make_url
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -26,15 +29,19 @@ from alerts_servers import SlackServer
 from cluster_support import (  # noqa: F401 - fixtures
     Proc,
     RedisServer,
+    TcpProxy,
     key_prefix,
     pg_url,
     redis_url,
     worker_env,
 )
+from conftest import free_port
 from dedup import canonical_url
 from devkit.replica.hostfarm import HostFarm
+from scheduler.workqueue import SourceRun as QueuedRun
+from scheduler.workqueue import WorkQueue
 from storage.models import Alert, Article, SourceError, SourceRun
-from test_daemon_support import ROOT, wait_until
+from test_daemon_support import ROOT, http_get, metric, wait_until
 
 CHANNELS = ("email", "slack")
 
@@ -108,9 +115,11 @@ def test_three_workers_and_a_scheduler_fetch_each_page_once_and_alert_each_event
         sources = farm.write_sources(tmp_path / "sources.toml", every="6h")
         env = worker_env(pg_url, redis_url, key_prefix, sources, **alerts_env(mail_port, slack))
         newswatch(["db", "upgrade"], env)
+        ports = [free_port() for _ in range(3)]
         procs = [Proc(["daemon", "--role", "scheduler"], env, tmp_path / "scheduler.log")]
-        procs += [Proc(["worker"], {**env, "NEWSWATCH_WORKER__NAME": f"w{i}"},
-                       tmp_path / f"w{i}.log") for i in range(3)]
+        procs += [Proc(["worker"], {**env, "NEWSWATCH_WORKER__NAME": f"w{i}",
+                                    "NEWSWATCH_WORKER__METRICS_PORT": str(port)},
+                       tmp_path / f"w{i}.log") for i, port in enumerate(ports)]
         for proc in procs:
             stack.callback(proc.stop)
 
@@ -119,6 +128,11 @@ def test_three_workers_and_a_scheduler_fetch_each_page_once_and_alert_each_event
         assert set(farm.article_fetches().values()) == {1}
         assert stored_urls(engine) == Counter(canonical_url(u) for u in farm.article_urls())
         assert_each_event_alerted_once(engine, farm, sink, slack)
+        scraped = [http_get(f"http://127.0.0.1:{port}/metrics") for port in ports]
+        assert [status for status, _ in scraped] == [200, 200, 200]  # each worker its own
+        claimed = [metric(body.decode(), "newswatch_worker_runs_claimed_total") for _, body in scraped]
+        assert sum(claimed) == 12
+        assert all("newswatch_queue_depth" in body.decode() for _, body in scraped)
 
         queued = newswatch(["enqueue"], env)  # the second cycle, now
         assert queued.count("\tqueued") == 12
@@ -222,3 +236,40 @@ def test_worker_mode_needs_a_redis_url(cli, pg_url: str) -> None:  # noqa: ANN00
     result = cli(["worker"], env={"NEWSWATCH_DATABASE_URL": pg_url})
     assert result.returncode == 1
     assert "NEWSWATCH_REDIS_URL" in result.stderr
+
+
+def test_runs_that_fail_while_postgresql_is_down_are_recorded_once_it_is_back(
+    pg_url: str, redis_url: str, key_prefix: str, tmp_path: Path
+) -> None:
+    database = make_url(pg_url)
+    proxy = TcpProxy(database.port or 5432).up()  # PostgreSQL, as the worker reaches it
+    through_proxy = database.set(port=proxy.port).render_as_string(hide_password=False)
+    queue = WorkQueue(Redis.from_url(redis_url), key_prefix)
+    with ExitStack() as stack:
+        stack.callback(proxy.down)
+        farm = stack.enter_context(HostFarm(sites=1, articles_per_site=2))
+        engine = stack.enter_context(cluster_db(pg_url))
+        sources = farm.write_sources(tmp_path / "sources.toml", every="6h")
+        env = worker_env(through_proxy, redis_url, key_prefix, sources,
+                         DAEMON__RELAY_EVERY_SECONDS=1)
+        newswatch(["db", "upgrade"], env)
+        worker = Proc(["worker"], env, tmp_path / "worker.log")
+        stack.callback(worker.stop)
+        wait_until(queue.workers, 60, "the worker's first heartbeat")
+
+        proxy.down()
+        queue.enqueue(QueuedRun("farm-01", farm.hosts[0], "test"))
+        wait_until(queue.held_failures, 60, "the run that could not start to be held in Redis")
+        proxy.up()
+        wait_until(lambda: finished_runs(engine, "farm-01"), 60, "the failed run to be recorded")
+        assert [run.status for run in finished_runs(engine, "farm-01")] == ["failed"]
+        with Session(engine) as session:
+            error = session.exec(select(SourceError).where(SourceError.source == "farm-01")).one()
+        assert error.kind == "DatabaseUnavailable" and "unreachable" in error.message
+        assert queue.held_failures() == []
+
+        queue.enqueue(QueuedRun("farm-01", farm.hosts[0], "test"))  # and the next run works
+        wait_until(lambda: len(finished_runs(engine, "farm-01")) == 2, 60, "a run after it")
+        assert [r.status for r in finished_runs(engine, "farm-01")] == ["failed", "ok"]
+        assert worker.process.poll() is None
+        assert "the database is unreachable" in worker.log()
