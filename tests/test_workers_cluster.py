@@ -68,7 +68,7 @@ def finished_runs(engine: Engine, source: str | None = None) -> list[SourceRun]:
         query = select(SourceRun).where(SourceRun.status != "running")
         if source is not None:
             query = query.where(SourceRun.source == source)
-        return list(session.exec(query).all())
+        return list(session.exec(query.order_by(col(SourceRun.id))).all())
 
 
 def stored_urls(engine: Engine) -> Counter[str]:
@@ -181,6 +181,36 @@ def test_a_worker_killed_mid_run_loses_nothing_and_alerts_nothing_twice(
         assert "doomed" in killed.message and "heir" in killed.message
         assert_each_event_alerted_once(engine, farm, sink, slack)
         assert "taking over farm-01 from worker doomed" in heir.log()
+
+
+def test_a_worker_stopped_mid_run_hands_its_source_back(
+    pg_url: str, redis_url: str, key_prefix: str, tmp_path: Path
+) -> None:
+    queue = WorkQueue(Redis.from_url(redis_url), key_prefix)
+    with ExitStack() as stack:
+        farm = stack.enter_context(HostFarm(sites=1, articles_per_site=4))
+        engine = stack.enter_context(cluster_db(pg_url))
+        sources = farm.write_sources(tmp_path / "sources.toml", every="6h")
+        env = worker_env(pg_url, redis_url, key_prefix, sources,
+                         DAEMON__SHUTDOWN_GRACE_SECONDS=3)
+        newswatch(["db", "upgrade"], env)
+        farm.gate(0, after=1)
+        newswatch(["enqueue"], env)
+        first = Proc(["worker"], {**env, "NEWSWATCH_WORKER__NAME": "first"}, tmp_path / "a.log")
+        stack.callback(first.stop)
+        wait_until(lambda: farm.held() >= 1, 120, "the worker to wait on a page")
+
+        first.stop()  # SIGTERM: the run is interrupted within the grace, and queued again
+        assert first.process.returncode == 0
+        assert [r.status for r in finished_runs(engine)] == ["interrupted"]
+        assert queue.depth() == 1 and queue.running() == {}
+        farm.release()
+        second = Proc(["worker"], {**env, "NEWSWATCH_WORKER__NAME": "second"}, tmp_path / "b.log")
+        stack.callback(second.stop)
+        wait_until(lambda: len(finished_runs(engine)) == 2, 120, "the next worker's run")
+        assert [r.status for r in finished_runs(engine)] == ["interrupted", "ok"]
+        assert set(farm.article_fetches().values()) == {1}
+        assert stored_urls(engine) == Counter(canonical_url(u) for u in farm.article_urls())
 
 
 def test_workers_resume_after_redis_restarts_mid_cycle(
