@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import logging
-import signal
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -41,6 +40,7 @@ from scheduler.jobs import CRAWL_JOB, RELAY_JOB, DaemonRuntime, interval_for
 from scheduler.jobstore import build_jobstore
 from scheduler.lock import acquire_daemon_lock
 from scheduler.metrics import DaemonMetrics, MetricsServer
+from scheduler.signals import stop_on_signals
 from scheduler.stops import record_clean_stop, record_start
 from scheduler.worker import check_worker_database, work_queue
 
@@ -158,7 +158,7 @@ def run_daemon(
     """
     dispatcher = _dispatcher(config) if role == "scheduler" else None
     stop = stop or threading.Event()
-    _install_signal_handlers(stop)
+    stop_on_signals(stop)
     lock = acquire_daemon_lock(config.database_url)
     try:
         _serve(config, services, stop, crawl, dispatcher)
@@ -242,10 +242,3 @@ def health_report(runtime: DaemonRuntime, scheduler: BackgroundScheduler) -> dic
     except Exception as exc:  # any failure to reach the database makes the daemon unhealthy
         return {"status": "database unreachable", "error": type(exc).__name__}
     return {"status": "ok", "jobs": len(scheduler.get_jobs()), "sources": len(runtime.sources)}
-
-
-def _install_signal_handlers(stop: threading.Event) -> None:
-    if threading.current_thread() is not threading.main_thread():
-        return
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stop.set())

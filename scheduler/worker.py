@@ -41,6 +41,7 @@ from scheduler.errors import WorkerModeRefused
 from scheduler.isolation import crawl_started
 from scheduler.jobs import DaemonRuntime
 from scheduler.metrics import DaemonMetrics, MetricsServer
+from scheduler.signals import stop_on_signals
 from scheduler.workqueue import SourceRun, WorkerBeat, WorkQueue
 
 log = logging.getLogger(__name__)
@@ -329,7 +330,7 @@ def run_worker(config: SchedulerConfig, services: DaemonServices, *,
     check_worker_database(config.database_url)
     queue = work_queue(config)
     stop = stop or threading.Event()
-    _install_signal_handlers(stop)
+    stop_on_signals(stop)
     name = config.worker.name or default_worker_name()
     metrics = WorkerMetrics(name)
     sources = select_sources(services.load_sources(), None)
@@ -371,12 +372,3 @@ def _start_metrics(config: SchedulerConfig, metrics: WorkerMetrics,
                 "runs_done": worker.runs_done}
 
     return MetricsServer(config.worker.metrics_host, port, metrics, healthy).start()
-
-
-def _install_signal_handlers(stop: threading.Event) -> None:
-    import signal
-
-    if threading.current_thread() is not threading.main_thread():
-        return
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stop.set())

@@ -23,9 +23,8 @@ import psutil
 import pytest
 from redis import Redis
 from redis.exceptions import RedisError
-from sqlalchemy import create_engine, text
 
-from conftest import free_port, postgres_admin_url
+from conftest import free_port, fresh_postgres_database, postgres_admin_url
 from test_daemon_support import ROOT, fast_env, wait_until
 
 REDIS_URL_VAR = "NEWSWATCH_TEST_REDIS_URL"
@@ -70,16 +69,8 @@ def pg_url() -> Iterator[str]:
     if not admin_url:
         _missing("PostgreSQL (NEWSWATCH_TEST_POSTGRES_URL)")
     assert admin_url is not None
-    name = f"newswatch_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_postgres_database(admin_url) as url:
+        yield url
 
 
 def worker_env(database_url: str, redis_url: str, prefix: str, sources: Path,
