@@ -198,7 +198,9 @@ def test_a_worker_stopped_mid_run_hands_its_source_back(
         newswatch(["enqueue"], env)
         first = Proc(["worker"], {**env, "NEWSWATCH_WORKER__NAME": "first"}, tmp_path / "a.log")
         stack.callback(first.stop)
-        wait_until(lambda: farm.held() >= 1, 120, "the worker to wait on a page")
+        # A page fetched but not yet stored when the run stops is fetched again next run.
+        wait_until(lambda: farm.held() >= 1 and sum(stored_urls(engine).values()) >= 1, 120,
+                   "the worker to store one page and wait on the next")
 
         first.stop()  # SIGTERM: the run is interrupted within the grace, and queued again
         assert first.process.returncode == 0
