@@ -180,16 +180,17 @@ class Worker:
 
     def take_over(self, run: SourceRun) -> None:
         """Close what a worker that stopped answering left of this run."""
-        left = self.queue.take_abandoned(run.source)
+        left = self.queue.abandoned(run.source)
         if left is None:
             return
         self.metrics.taken_over.inc()
         self.queue.clear_frontier(run.source)
         log.warning("taking over %s from worker %s, which stopped answering", run.source, left.worker)
-        if left.run_id is not None:
+        if left.run_id is not None:  # forgotten only once recorded: the database may be down
             mark_unfinished(self.config.database_url, left.run_id, [run.source],
                             f"worker {left.worker} stopped answering; the run was taken over "
                             f"by worker {self.name}")
+        self.queue.forget_abandoned(run.source)
 
     def crawl_run(self, run: SourceRun, source: Source,
                   halt: threading.Event) -> RunSummary | None:

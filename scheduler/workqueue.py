@@ -227,17 +227,16 @@ class WorkQueue:
             args=[self.host_key("")])
         return [_text(name) for name in expired]
 
-    def take_abandoned(self, source: str) -> Abandoned | None:
-        """Who left ``source``'s run unfinished, once: the taker cleans up after them."""
-        key = self._run_keys["abandoned"]
-        pipe = self.redis.pipeline()
-        pipe.hget(key, source)
-        pipe.hdel(key, source)
-        raw, _ = pipe.execute()
+    def abandoned(self, source: str) -> Abandoned | None:
+        """Who left ``source``'s run unfinished (until `forget_abandoned`)."""
+        raw = self.redis.hget(self._run_keys["abandoned"], source)
         if raw is None:
             return None
-        owner = json.loads(raw)
+        owner = json.loads(cast(bytes, raw))
         return Abandoned(worker=owner.get("worker", "?"), run_id=owner.get("run_id"))
+
+    def forget_abandoned(self, source: str) -> None:
+        self.redis.hdel(self._run_keys["abandoned"], source)
 
     def clear_frontier(self, source: str) -> None:
         self.redis.delete(*self.frontier_keys(source))

@@ -109,7 +109,7 @@ def test_three_workers_and_a_scheduler_fetch_each_page_once_and_alert_each_event
 ) -> None:
     sink, mail_port = mail_server
     with ExitStack() as stack:
-        farm = stack.enter_context(HostFarm(sites=12, articles_per_site=5))
+        farm = stack.enter_context(HostFarm(sites=12, articles_per_site=3))
         slack = stack.enter_context(SlackServer())
         engine = stack.enter_context(cluster_db(pg_url))
         sources = farm.write_sources(tmp_path / "sources.toml", every="6h")

@@ -66,9 +66,11 @@ def test_an_expired_lease_returns_the_run_to_the_head_of_the_queue(
     assert q.ack("killed-worker", taken) is False
     again = q.claim("w2")  # first in line again, and its host is free
     assert again is not None and again.source == "le360"
-    left = q.take_abandoned("le360")
+    left = q.abandoned("le360")
     assert left is not None and (left.worker, left.run_id) == ("killed-worker", 41)
-    assert q.take_abandoned("le360") is None  # said once
+    assert q.abandoned("le360") == left  # until the heir has recorded it
+    q.forget_abandoned("le360")
+    assert q.abandoned("le360") is None
 
 
 def test_a_renewed_lease_is_never_reaped(redis_url: str, key_prefix: str) -> None:
