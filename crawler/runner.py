@@ -159,14 +159,21 @@ def mark_unfinished(
     engine = shared_engine(database_url)
     with session_scope(engine) as session:
         run = session.get(CrawlRun, run_id)
-        if run is None or run.finished_at is not None:
+        if run is None:
             return
+        # A worker's run crawls several sources, each taken over on its own: each is recorded
+        # once, and a run its child finished keeps what it recorded.
+        recorded = set(session.exec(select(SourceRun.source).where(SourceRun.run_id == run_id)).all())
+        unrecorded = [name for name in names if name not in recorded]
         status = RunStatus.INTERRUPTED if interrupted else RunStatus.KILLED
         kind = "RunInterrupted" if interrupted else "RunKilled"
-        run.status, run.finished_at = status, utcnow()
-        session.add(run)
+        if run.finished_at is None:
+            run.status, run.finished_at = status, utcnow()
+            session.add(run)
+        elif not unrecorded:
+            return
         errors = 0 if interrupted else 1
-        for name in names:
+        for name in unrecorded:
             session.add(SourceError(run_id=run_id, source=name, kind=kind, message=reason))
             session.add(SourceRun(run_id=run_id, source=name, status=SourceRunStatus(status),
                                   finished_at=utcnow(),

@@ -55,6 +55,9 @@ class WorkerSettings(BaseModel):
     # How often a worker renews its lease and says it is alive (well under the lease).
     heartbeat_seconds: float = Field(10.0, gt=0)
     poll_seconds: float = Field(1.0, gt=0)  # an idle worker looks at the queue this often
+    # One crawl process takes this many ready sources (of distinct hosts) at once: a process
+    # costs about two CPU seconds to start, a source crawled beside others little more.
+    sources_per_crawl: int = Field(4, ge=1, le=64)
     # Redis down: wait this long at most between attempts (doubling from one second).
     redis_retry_max_seconds: float = Field(30.0, ge=1)
     key_prefix: str = Field("newswatch", min_length=1)  # one deployment's Redis keys

@@ -77,30 +77,31 @@ def crawl_isolated(
     """Crawl ``source`` once in a child; the run is recorded however it ends."""
     with _START_LOCK:
         run_id = start_run(config.database_url, [source], trigger="daemon")
-    return crawl_started(config, source, run_id, channels=channels, stop=stop,
+    return crawl_started(config, [source], run_id, channels=channels, stop=stop,
                          setup_logging=setup_logging)
 
 
 def crawl_started(
-    config: SchedulerConfig, source: Source, run_id: int, *, channels: list[str],
+    config: SchedulerConfig, sources: list[Source], run_id: int, *, channels: list[str],
     stop: threading.Event, setup_logging: Callable[[], None],
 ) -> RunSummary:
-    """Crawl ``source`` in a child for the run row ``run_id`` already started."""
+    """Crawl ``sources`` in one child for the run row ``run_id`` already started."""
+    names = ",".join(source.name for source in sources)
     child = multiprocessing.get_context("spawn").Process(
         target=child_main,
-        args=(config.crawl, setup_logging, [source], run_id, channels, os.getpid()),
-        name=f"newswatch-crawl-{source.name}-{run_id}",
+        args=(config.crawl, setup_logging, sources, run_id, channels, os.getpid()),
+        name=f"newswatch-crawl-{names[:60]}-{run_id}",
     )
     child.start()
     reason = supervise(child, Deadlines.of(config), stop)
     if reason is None and child.exitcode != 0:
         reason = f"crawl process exited with code {child.exitcode}"
     if reason == SHUTDOWN_REASON:
-        log.warning("crawl of %s (run %s): %s", source.name, run_id, reason)
-        mark_killed(config.database_url, run_id, [source], reason, interrupted=True)
+        log.warning("crawl of %s (run %s): %s", names, run_id, reason)
+        mark_killed(config.database_url, run_id, sources, reason, interrupted=True)
     elif reason is not None:
-        log.error("crawl of %s (run %s): %s", source.name, run_id, reason)
-        mark_killed(config.database_url, run_id, [source], reason)
+        log.error("crawl of %s (run %s): %s", names, run_id, reason)
+        mark_killed(config.database_url, run_id, sources, reason)
     return summarize(config.database_url, run_id)
 
 

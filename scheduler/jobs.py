@@ -78,16 +78,18 @@ def crawl_source(name: str) -> None:
         summary = runtime.crawl(source)
         log.info("crawl of %s: %s, %d pages, %d new articles, %d alerts", name, summary.status,
                  summary.pages_fetched, summary.new_articles, summary.alerts_created)
-        after_run(runtime, source, summary)
+        after_run(runtime, [source], summary)
     except Exception:  # the job boundary: one source's failure never stops the daemon
         log.exception("crawl of %s failed", name)
 
 
-def after_run(runtime: DaemonRuntime, source: Source, summary: RunSummary) -> None:
+def after_run(runtime: DaemonRuntime, sources: list[Source], summary: RunSummary) -> None:
+    """Count the run, judge each source's health, deliver what the run enqueued."""
     runtime.metrics.record_run(runtime.engine, summary.run_id)
-    interval = interval_for(runtime.config, source)
     with session_scope(runtime.engine) as session:
-        review_source(session, runtime.config, source.name, interval, runtime.clock())
+        for source in sources:
+            review_source(session, runtime.config, source.name, interval_for(runtime.config, source),
+                          runtime.clock())
     deliver(runtime)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import socket
 import threading
 import time
@@ -45,7 +46,7 @@ from scheduler.signals import stop_on_signals
 from scheduler.workqueue import SourceRun, WorkerBeat, WorkQueue
 
 log = logging.getLogger(__name__)
-CrawlRun = Callable[[SchedulerConfig, Source, int, threading.Event], RunSummary]
+CrawlRun = Callable[[SchedulerConfig, list[Source], int, threading.Event], RunSummary]
 
 
 def redis_client(url: str) -> Redis:
@@ -69,7 +70,9 @@ def check_worker_database(database_url: str) -> None:
 
 
 def default_worker_name() -> str:
-    return f"{socket.gethostname()}-{os.getpid()}"
+    """Unique per start: a restarted container keeps its hostname and often its pid, and must
+    not pass for its previous self (whose leases it does not hold)."""
+    return f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(2)}"
 
 
 class WorkerMetrics(DaemonMetrics):
@@ -134,16 +137,27 @@ class Worker:
                 self.stop.wait(self.config.worker.poll_seconds)
 
     def step(self) -> bool:
-        """Take and crawl one run; False when none could be taken."""
+        """Take and crawl a batch of runs; False when none could be taken."""
         self.queue.reap()
         self.record_held_failures()
-        run = self.queue.claim(self.name)
-        if run is None:
+        runs = self.claim_batch()
+        if not runs:
             self.beat()
             return False
-        self.metrics.claimed.inc()
-        self.work(run)
+        self.metrics.claimed.inc(len(runs))
+        self.work(runs)
         return True
+
+    def claim_batch(self) -> list[SourceRun]:
+        """Up to ``sources_per_crawl`` ready runs, each of a host no one else crawls: one
+        child process crawls them together, so its start-up cost is shared."""
+        runs: list[SourceRun] = []
+        while len(runs) < self.config.worker.sources_per_crawl:
+            run = self.queue.claim(self.name)
+            if run is None:
+                break
+            runs.append(run)
+        return runs
 
     def idle(self) -> None:
         self.metrics.queue_depth.set(self.queue.depth())
@@ -155,28 +169,40 @@ class Worker:
         self.queue.beat(WorkerBeat(name=self.name, last_beat=datetime.now(UTC), source=self.current,
                                    runs_done=self.runs_done, host=socket.gethostname()))
 
-    # -- one run -------------------------------------------------------------------------
-    def work(self, run: SourceRun) -> None:
-        source = self.runtime.sources.get(run.source)
-        if source is None:
-            log.warning("queued source %s is not in this worker's catalogue; dropped", run.source)
-            self.queue.ack(self.name, run)
+    # -- one batch of runs --------------------------------------------------------------
+    def work(self, runs: list[SourceRun]) -> None:
+        batch = self.known(runs)
+        if not batch:
             return
-        self.take_over(run)
-        self.current = run.source
+        for run, _ in batch:
+            self.take_over(run)
+        self.current = ", ".join(run.source for run, _ in batch)
         self.metrics.busy.set(1)
         try:
-            with self.heartbeat(run) as lease:
-                summary = self.crawl_run(run, source, lease.halt)
+            with self.heartbeat([run for run, _ in batch]) as lease:
+                summary = self.crawl_batch(batch, lease.halt)
             if lease.lost:
                 self.metrics.leases_lost.inc()
-                log.error("lost the lease on %s while crawling it; another worker has it", run.source)
+                log.error("lost the lease on %s while crawling it; another worker has it",
+                          self.current)
                 return
-            self.finish(run, source, summary)
+            self.finish(batch, summary)
         finally:
             self.current = None
             self.metrics.busy.set(0)
-            self.runs_done += 1
+            self.runs_done += len(batch)
+
+    def known(self, runs: list[SourceRun]) -> list[tuple[SourceRun, Source]]:
+        batch = []
+        for run in runs:
+            source = self.runtime.sources.get(run.source)
+            if source is None:
+                log.warning("queued source %s is not in this worker's catalogue; dropped",
+                            run.source)
+                self.queue.ack(self.name, run)
+            else:
+                batch.append((run, source))
+        return batch
 
     def take_over(self, run: SourceRun) -> None:
         """Close what a worker that stopped answering left of this run."""
@@ -184,7 +210,7 @@ class Worker:
         if left is None:
             return
         self.metrics.taken_over.inc()
-        self.queue.clear_frontier(run.source)
+        self.queue.clear_frontier(left.worker)
         log.warning("taking over %s from worker %s, which stopped answering", run.source, left.worker)
         if left.run_id is not None:  # forgotten only once recorded: the database may be down
             mark_unfinished(self.config.database_url, left.run_id, [run.source],
@@ -192,49 +218,55 @@ class Worker:
                             f"by worker {self.name}")
         self.queue.forget_abandoned(run.source)
 
-    def crawl_run(self, run: SourceRun, source: Source,
-                  halt: threading.Event) -> RunSummary | None:
+    def crawl_batch(self, batch: list[tuple[SourceRun, Source]],
+                    halt: threading.Event) -> RunSummary | None:
         started = datetime.now(UTC)
+        sources = [source for _, source in batch]
         try:
-            run_id = start_run(self.config.database_url, [source], trigger="worker")
+            run_id = start_run(self.config.database_url, sources, trigger="worker")
         except SQLAlchemyError as exc:
             log.error("cannot start a run of %s: the database is unreachable (%s)",
-                      source.name, type(exc).__name__)
-            self.queue.hold_failure({"source": source.name, "at": started.isoformat(),
-                                     "kind": "DatabaseUnavailable",
-                                     "reason": f"the database was unreachable: {type(exc).__name__}"})
+                      self.current, type(exc).__name__)
+            for source in sources:
+                self.queue.hold_failure({
+                    "source": source.name, "at": started.isoformat(), "kind": "DatabaseUnavailable",
+                    "reason": f"the database was unreachable: {type(exc).__name__}"})
             return None
-        self.queue.note_run(self.name, run, run_id)
-        return self.crawl(self.config_for(source), source, run_id, halt)
+        for run, _ in batch:
+            self.queue.note_run(self.name, run, run_id)
+        self.queue.clear_frontier(self.name)  # what a crashed crawl of this worker left
+        return self.crawl(self.frontier_config(), sources, run_id, halt)
 
-    def config_for(self, source: Source) -> SchedulerConfig:
-        """The configuration whose crawl keeps this source's frontier in Redis."""
-        queue_key, seen_key = self.queue.frontier_keys(source.name)
+    def frontier_config(self) -> SchedulerConfig:
+        """The configuration whose crawl keeps this worker's frontier in Redis."""
+        queue_key, seen_key = self.queue.frontier_keys(self.name)
         assert self.config.redis_url is not None
         frontier = Frontier(redis_url=self.config.redis_url, queue_key=queue_key,
                             dupefilter_key=seen_key)
         crawl = self.config.crawl.model_copy(update={"frontier": frontier})
         return self.config.model_copy(update={"crawl": crawl})
 
-    def finish(self, run: SourceRun, source: Source, summary: RunSummary | None) -> None:
-        self.queue.clear_frontier(source.name)
-        self.queue.ack(self.name, run)
-        if self.stop.is_set() and summary is not None and summary.status == "interrupted":
-            self.queue.enqueue(SourceRun(run.source, run.host, "resumed"))  # next worker redoes it
+    def finish(self, batch: list[tuple[SourceRun, Source]], summary: RunSummary | None) -> None:
+        self.queue.clear_frontier(self.name)
+        for run, _ in batch:
+            self.queue.ack(self.name, run)
+            if self.stop.is_set() and summary is not None and summary.status == "interrupted":
+                self.queue.enqueue(SourceRun(run.source, run.host, "resumed"))  # for the next
         if summary is None:
             return
-        log.info("crawl of %s: %s, %d pages, %d new articles, %d alerts", source.name,
-                 summary.status, summary.pages_fetched, summary.new_articles, summary.alerts_created)
+        log.info("crawl of %s: %s, %d pages, %d new articles, %d alerts", self.current,
+                 summary.status, summary.pages_fetched, summary.new_articles,
+                 summary.alerts_created)
         try:
-            jobs.after_run(self.runtime, source, summary)
+            jobs.after_run(self.runtime, [source for _, source in batch], summary)
         except SQLAlchemyError:
-            log.exception("after the crawl of %s: the database is unreachable", source.name)
+            log.exception("after the crawl of %s: the database is unreachable", self.current)
         self._last_relay = time.monotonic()
 
     @contextmanager
-    def heartbeat(self, run: SourceRun) -> Iterator[Lease]:
-        """Renew the lease and host lock while the body runs. The lease's ``halt`` is set on
-        shutdown or when the lease was lost, so the crawl stops either way."""
+    def heartbeat(self, runs: list[SourceRun]) -> Iterator[Lease]:
+        """Renew the leases and host locks while the body runs. The lease's ``halt`` is set
+        on shutdown or when a lease was lost, so the crawl stops either way."""
         lease, done = Lease(), threading.Event()
         every = self.config.worker.heartbeat_seconds
 
@@ -247,17 +279,17 @@ class Worker:
                     continue
                 due = time.monotonic() + every
                 try:
-                    if not self.queue.renew(self.name, run):
+                    if not all([self.queue.renew(self.name, run) for run in runs]):
                         lease.lost = True
                         lease.halt.set()
                         return
                     self.beat()
                 except RedisError as exc:  # the crawl goes on; the lease may run out meanwhile
                     self.metrics.redis_errors.inc()
-                    log.warning("cannot renew the lease on %s: %s", run.source, exc)
+                    log.warning("cannot renew the lease on %s: %s", self.current, exc)
 
         self.beat()
-        thread = threading.Thread(target=renew, name=f"lease-{run.source}", daemon=True)
+        thread = threading.Thread(target=renew, name="lease-renewal", daemon=True)
         thread.start()
         try:
             yield lease
@@ -317,9 +349,9 @@ class Backoff:
 
 
 def isolated_crawl(services: DaemonServices, channels: list[str]) -> CrawlRun:
-    def crawl(config: SchedulerConfig, source: Source, run_id: int,
+    def crawl(config: SchedulerConfig, sources: list[Source], run_id: int,
               stop: threading.Event) -> RunSummary:
-        return crawl_started(config, source, run_id, channels=channels, stop=stop,
+        return crawl_started(config, sources, run_id, channels=channels, stop=stop,
                              setup_logging=services.setup_logging)
 
     return crawl

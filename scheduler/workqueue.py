@@ -177,9 +177,9 @@ class WorkQueue:
     def host_key(self, host: str) -> str:
         return self.key("host", host)
 
-    def frontier_keys(self, source: str) -> tuple[str, str]:
-        """scrapy-redis's request queue and dupefilter for one source's runs."""
-        return self.key("frontier", source, "requests"), self.key("frontier", source, "seen")
+    def frontier_keys(self, worker: str) -> tuple[str, str]:
+        """scrapy-redis's request queue and dupefilter for the crawl a worker runs now."""
+        return self.key("frontier", worker, "requests"), self.key("frontier", worker, "seen")
 
     # -- the scheduler's side ------------------------------------------------------------
     def enqueue(self, run: SourceRun) -> bool:
@@ -238,8 +238,8 @@ class WorkQueue:
     def forget_abandoned(self, source: str) -> None:
         self.redis.hdel(self._run_keys["abandoned"], source)
 
-    def clear_frontier(self, source: str) -> None:
-        self.redis.delete(*self.frontier_keys(source))
+    def clear_frontier(self, worker: str) -> None:
+        self.redis.delete(*self.frontier_keys(worker))
 
     # -- heartbeats and the operator's view ----------------------------------------------
     def beat(self, beat: WorkerBeat) -> None:

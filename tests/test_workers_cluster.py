@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from redis import Redis
 from sqlalchemy import create_engine, func, make_url
@@ -147,7 +148,7 @@ def test_a_worker_killed_mid_run_loses_nothing_and_alerts_nothing_twice(
 ) -> None:
     sink, mail_port = mail_server
     with ExitStack() as stack:
-        farm = stack.enter_context(HostFarm(sites=2, articles_per_site=5))
+        farm = stack.enter_context(HostFarm(sites=3, articles_per_site=4))
         slack = stack.enter_context(SlackServer())
         engine = stack.enter_context(cluster_db(pg_url))
         sources = farm.write_sources(tmp_path / "sources.toml", every="6h")
@@ -155,30 +156,39 @@ def test_a_worker_killed_mid_run_loses_nothing_and_alerts_nothing_twice(
                          WORKER__LEASE_SECONDS=4, WORKER__HEARTBEAT_SECONDS=0.5)
         newswatch(["db", "upgrade"], env)
         farm.gate(0, after=1)  # farm-01's second article page and later wait
-        newswatch(["enqueue", "farm-01"], env)
+        newswatch(["enqueue", "farm-01", "farm-02"], env)  # one crawl of the dead worker: both
         doomed = Proc(["worker"], {**env, "NEWSWATCH_WORKER__NAME": "doomed"}, tmp_path / "a.log")
         stack.callback(doomed.stop)
+        on_host = {i: {canonical_url(u) for u in farm.article_urls()
+                       if urlsplit(u).hostname == farm.hosts[i]} for i in range(3)}
 
-        wait_until(lambda: farm.held() >= 1 and sum(stored_urls(engine).values()) >= 1, 120,
-                   "the first worker to store one page and wait on the next")
+        def killable() -> bool:  # every page it fetched is stored: none in flight but held ones
+            stored = set(stored_urls(engine))
+            return farm.held() >= 1 and on_host[1] <= stored and bool(on_host[0] & stored)
+
+        wait_until(killable, 120, "the first worker to store farm-02 and wait in farm-01")
         stored_before_kill = set(stored_urls(engine))
         doomed.sigkill()
         farm.release()
-        newswatch(["enqueue", "farm-02"], env)
+        newswatch(["enqueue", "farm-03"], env)
         heir = Proc(["worker"], {**env, "NEWSWATCH_WORKER__NAME": "heir"}, tmp_path / "b.log")
         stack.callback(heir.stop)
 
-        wait_until(lambda: [r.status for r in finished_runs(engine, "farm-01")] == ["killed", "ok"]
-                   and len(finished_runs(engine, "farm-02")) == 1, 180,
-                   "the heir to finish both sources")
+        def heir_done() -> bool:
+            return all([r.status for r in finished_runs(engine, name)] == ["killed", "ok"]
+                       for name in ("farm-01", "farm-02")) and bool(finished_runs(engine, "farm-03"))
+
+        wait_until(heir_done, 180, "the heir to take both sources over and crawl the third")
         fetches = farm.article_fetches()
         assert set(fetches.values()) == {1}, fetches  # nothing lost, nothing fetched twice
         assert sum(farm.abandoned.values()) >= 1  # the dead worker's requests went unanswered
         assert stored_before_kill <= set(stored_urls(engine))
         assert stored_urls(engine) == Counter(canonical_url(u) for u in farm.article_urls())
         with Session(engine) as session:
-            killed = session.exec(select(SourceError).where(SourceError.kind == "RunKilled")).one()
-        assert "doomed" in killed.message and "heir" in killed.message
+            killed = session.exec(select(SourceError).where(SourceError.kind == "RunKilled")).all()
+        assert sorted(error.source for error in killed) == ["farm-01", "farm-02"]
+        assert len({error.run_id for error in killed}) == 1  # one crawl process had both
+        assert all("doomed" in e.message and "heir" in e.message for e in killed)
         assert_each_event_alerted_once(engine, farm, sink, slack)
         assert "taking over farm-01 from worker doomed" in heir.log()
 

@@ -84,13 +84,14 @@ def test_a_renewed_lease_is_never_reaped(redis_url: str, key_prefix: str) -> Non
     assert q.running() == {"le360": "w1"}
 
 
-def test_frontier_keys_are_per_source_and_cleared(redis_url: str, key_prefix: str) -> None:
+def test_frontier_keys_are_per_worker_and_cleared(redis_url: str, key_prefix: str) -> None:
     q = queue(redis_url, key_prefix)
-    requests, seen = q.frontier_keys("le360")
-    assert requests != seen and "le360" in requests and requests.startswith(key_prefix)
+    requests, seen = q.frontier_keys("box-1-41-ab12")
+    assert requests != seen and "box-1-41-ab12" in requests and requests.startswith(key_prefix)
+    assert q.frontier_keys("box-2-7-cd34")[0] != requests
     q.redis.sadd(seen, "fingerprint")
     q.redis.zadd(requests, {"request": 0})
-    q.clear_frontier("le360")
+    q.clear_frontier("box-1-41-ab12")
     assert q.redis.exists(requests, seen) == 0
 
 
