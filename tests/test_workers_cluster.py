@@ -18,6 +18,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -97,6 +98,34 @@ def alerts_env(mail_port: int, slack: SlackServer) -> dict[str, object]:
             "EMAIL_TO": "analyst@example.ma", "SLACK_WEBHOOK_URL": slack.url}
 
 
+@dataclass
+class Deployment:
+    """One test's deployment: the farm crawled, the database and its processes' environment."""
+
+    farm: HostFarm
+    slack: SlackServer
+    engine: Engine
+    env: dict[str, str]
+
+
+@contextmanager
+def deployment(tmp_path: Path, database_url: str, redis_url: str, prefix: str, *, sites: int,
+               articles: int, mail_port: int | None = None, reach_database: str | None = None,
+               **settings: object) -> Iterator[Deployment]:
+    """A farm and a Slack endpoint started, the database migrated, the environment of the
+    worker and scheduler processes (``reach_database``: the URL they use, if not the test's)."""
+    with ExitStack() as stack:
+        farm = stack.enter_context(HostFarm(sites=sites, articles_per_site=articles))
+        slack = stack.enter_context(SlackServer())
+        engine = stack.enter_context(cluster_db(database_url))
+        sources = farm.write_sources(tmp_path / "sources.toml", every="6h")
+        channels = alerts_env(mail_port, slack) if mail_port is not None else {}
+        env = worker_env(reach_database or database_url, redis_url, prefix, sources,
+                         **channels, **settings)
+        newswatch(["db", "upgrade"], env)
+        yield Deployment(farm, slack, engine, env)
+
+
 def assert_each_event_alerted_once(engine: Engine, farm: HostFarm, sink: object,
                                    slack: SlackServer) -> None:
     expected = {(event, channel): 1 for event in farm.events for channel in CHANNELS}
@@ -110,12 +139,9 @@ def test_three_workers_and_a_scheduler_fetch_each_page_once_and_alert_each_event
 ) -> None:
     sink, mail_port = mail_server
     with ExitStack() as stack:
-        farm = stack.enter_context(HostFarm(sites=12, articles_per_site=3))
-        slack = stack.enter_context(SlackServer())
-        engine = stack.enter_context(cluster_db(pg_url))
-        sources = farm.write_sources(tmp_path / "sources.toml", every="6h")
-        env = worker_env(pg_url, redis_url, key_prefix, sources, **alerts_env(mail_port, slack))
-        newswatch(["db", "upgrade"], env)
+        d = stack.enter_context(deployment(tmp_path, pg_url, redis_url, key_prefix, sites=12,
+                                           articles=3, mail_port=mail_port))
+        farm, slack, engine, env = d.farm, d.slack, d.engine, d.env
         ports = [free_port() for _ in range(3)]
         procs = [Proc(["daemon", "--role", "scheduler"], env, tmp_path / "scheduler.log")]
         procs += [Proc(["worker"], {**env, "NEWSWATCH_WORKER__NAME": f"w{i}",
@@ -148,13 +174,10 @@ def test_a_worker_killed_mid_run_loses_nothing_and_alerts_nothing_twice(
 ) -> None:
     sink, mail_port = mail_server
     with ExitStack() as stack:
-        farm = stack.enter_context(HostFarm(sites=3, articles_per_site=4))
-        slack = stack.enter_context(SlackServer())
-        engine = stack.enter_context(cluster_db(pg_url))
-        sources = farm.write_sources(tmp_path / "sources.toml", every="6h")
-        env = worker_env(pg_url, redis_url, key_prefix, sources, **alerts_env(mail_port, slack),
-                         WORKER__LEASE_SECONDS=4, WORKER__HEARTBEAT_SECONDS=0.5)
-        newswatch(["db", "upgrade"], env)
+        d = stack.enter_context(deployment(
+            tmp_path, pg_url, redis_url, key_prefix, sites=3, articles=4, mail_port=mail_port,
+            WORKER__LEASE_SECONDS=4, WORKER__HEARTBEAT_SECONDS=0.5))
+        farm, slack, engine, env = d.farm, d.slack, d.engine, d.env
         farm.gate(0, after=1)  # farm-01's second article page and later wait
         newswatch(["enqueue", "farm-01", "farm-02"], env)  # one crawl of the dead worker: both
         doomed = Proc(["worker"], {**env, "NEWSWATCH_WORKER__NAME": "doomed"}, tmp_path / "a.log")
@@ -198,12 +221,9 @@ def test_a_worker_stopped_mid_run_hands_its_source_back(
 ) -> None:
     queue = WorkQueue(Redis.from_url(redis_url), key_prefix)
     with ExitStack() as stack:
-        farm = stack.enter_context(HostFarm(sites=1, articles_per_site=4))
-        engine = stack.enter_context(cluster_db(pg_url))
-        sources = farm.write_sources(tmp_path / "sources.toml", every="6h")
-        env = worker_env(pg_url, redis_url, key_prefix, sources,
-                         DAEMON__SHUTDOWN_GRACE_SECONDS=3)
-        newswatch(["db", "upgrade"], env)
+        d = stack.enter_context(deployment(tmp_path, pg_url, redis_url, key_prefix, sites=1,
+                                           articles=4, DAEMON__SHUTDOWN_GRACE_SECONDS=3))
+        farm, engine, env = d.farm, d.engine, d.env
         farm.gate(0, after=1)
         newswatch(["enqueue"], env)
         first = Proc(["worker"], {**env, "NEWSWATCH_WORKER__NAME": "first"}, tmp_path / "a.log")
@@ -233,12 +253,9 @@ def test_workers_resume_after_redis_restarts_mid_cycle(
     with ExitStack() as stack:
         redis = RedisServer(tmp_path / "redis").start()
         stack.callback(redis.stop)
-        farm = stack.enter_context(HostFarm(sites=4, articles_per_site=4))
-        slack = stack.enter_context(SlackServer())
-        engine = stack.enter_context(cluster_db(pg_url))
-        sources = farm.write_sources(tmp_path / "sources.toml", every="6h")
-        env = worker_env(pg_url, redis.url, key_prefix, sources, **alerts_env(mail_port, slack))
-        newswatch(["db", "upgrade"], env)
+        d = stack.enter_context(deployment(tmp_path, pg_url, redis.url, key_prefix, sites=4,
+                                           articles=4, mail_port=mail_port))
+        farm, slack, engine, env = d.farm, d.slack, d.engine, d.env
         farm.gate(0, after=1)
         procs = [Proc(["daemon", "--role", "scheduler"], env, tmp_path / "scheduler.log")]
         procs += [Proc(["worker"], {**env, "NEWSWATCH_WORKER__NAME": f"w{i}"},
@@ -289,12 +306,10 @@ def test_runs_that_fail_while_postgresql_is_down_are_recorded_once_it_is_back(
     queue = WorkQueue(Redis.from_url(redis_url), key_prefix)
     with ExitStack() as stack:
         stack.callback(proxy.down)
-        farm = stack.enter_context(HostFarm(sites=1, articles_per_site=2))
-        engine = stack.enter_context(cluster_db(pg_url))
-        sources = farm.write_sources(tmp_path / "sources.toml", every="6h")
-        env = worker_env(through_proxy, redis_url, key_prefix, sources,
-                         DAEMON__RELAY_EVERY_SECONDS=1)
-        newswatch(["db", "upgrade"], env)
+        d = stack.enter_context(deployment(
+            tmp_path, pg_url, redis_url, key_prefix, sites=1, articles=2,
+            reach_database=through_proxy, DAEMON__RELAY_EVERY_SECONDS=1))
+        farm, engine, env = d.farm, d.engine, d.env
         worker = Proc(["worker"], env, tmp_path / "worker.log")
         stack.callback(worker.stop)
         wait_until(queue.workers, 60, "the worker's first heartbeat")
