@@ -22,11 +22,11 @@ from collections import Counter
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import TracebackType
 from typing import Self
 from urllib.parse import unquote
 
 from devkit.replica.farmnews import KIND_CYCLE, farm_news
+from devkit.replica.served import Served
 from devkit.replica.server import HTML_TYPE, NOT_FOUND, SERVER_ERROR, _toml
 from devkit.replica.sites import SITE_KINDS, Site
 
@@ -52,7 +52,7 @@ class _Gate:
         self.opened = threading.Event()
 
 
-class HostFarm:
+class HostFarm(Served):
     def __init__(
         self,
         sites: int = 12,
@@ -88,44 +88,21 @@ class HostFarm:
         self._lock = threading.Lock()
         self._gates: dict[str, _Gate] = {}
         self._held = 0
-        self._servers: list[_Server] = []
-        self._threads: list[threading.Thread] = []
+        super().__init__()
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self) -> Self:
-        if self._servers:
+        if self.started:
             return self
         for index, site in enumerate(self.sites):
             server = _Server((self.hosts[index], 0), self._handler(index))
             site.base_url = f"http://{self.hosts[index]}:{server.server_address[1]}"
-            thread = threading.Thread(
-                target=server.serve_forever, name=f"hostfarm-{site.key}", daemon=True
-            )
-            thread.start()
-            self._servers.append(server)
-            self._threads.append(thread)
+            self._serve(server, f"hostfarm-{site.key}")
         return self
 
     def stop(self) -> None:
         self.release()  # held handler threads must not outlive the farm
-        for server in self._servers:
-            server.shutdown()
-            server.server_close()
-        for thread in self._threads:
-            thread.join(timeout=5)
-        self._servers.clear()
-        self._threads.clear()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.stop()
+        super().stop()
 
     # -- addresses and content -------------------------------------------------------------
     def base_url(self, index: int) -> str:

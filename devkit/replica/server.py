@@ -6,13 +6,13 @@ import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import TracebackType
 from typing import Self
 from urllib.parse import unquote
 
 from devkit.replica.arabic import arabic_articles
 from devkit.replica.article import ReplicaArticle
 from devkit.replica.examples import example_articles
+from devkit.replica.served import Served
 from devkit.replica.sites import DEFAULT_SITES, SITE_KINDS, Site
 from devkit.replica.sites.base import PAGE_WEIGHTS
 
@@ -43,7 +43,7 @@ def default_articles() -> list[ReplicaArticle]:
     return [*example_articles(), *arabic_articles()]
 
 
-class ReplicaWeb:
+class ReplicaWeb(Served):
     """Local news sites rendered from an article list (see the package docstring).
 
     `page_weight="real"` dresses every article page in the furniture real news pages carry
@@ -67,8 +67,7 @@ class ReplicaWeb:
         self.requests: list[tuple[str, str]] = []
         self._lock = threading.Lock()
         self._overrides: dict[tuple[str, str], Override] = {}
-        self._servers: dict[str, ThreadingHTTPServer] = {}
-        self._threads: list[threading.Thread] = []
+        super().__init__()
         for article in default_articles() if articles is None else articles:
             # Articles for sites this instance does not serve are skipped, so a
             # one-site replica can still take the default article set.
@@ -77,38 +76,13 @@ class ReplicaWeb:
 
     # -- lifecycle -------------------------------------------------------------
     def start(self) -> Self:
-        if self._servers:
+        if self.started:
             return self
         for name, site in self.sites.items():
             server = _Server((HOST, 0), self._handler(name))
             site.base_url = f"http://{HOST}:{server.server_address[1]}"
-            thread = threading.Thread(
-                target=server.serve_forever, name=f"replica-{name}", daemon=True
-            )
-            thread.start()
-            self._servers[name] = server
-            self._threads.append(thread)
+            self._serve(server, f"replica-{name}")
         return self
-
-    def stop(self) -> None:
-        for server in self._servers.values():
-            server.shutdown()
-            server.server_close()
-        for thread in self._threads:
-            thread.join(timeout=5)
-        self._servers.clear()
-        self._threads.clear()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     # -- addresses -------------------------------------------------------------
     def _site(self, name: str) -> Site:
