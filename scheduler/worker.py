@@ -301,8 +301,8 @@ class Worker:
     def deliver(self) -> None:
         try:
             jobs.deliver(self.runtime)
-        except SQLAlchemyError as exc:
-            log.warning("alert relay: the database is unreachable (%s)", type(exc).__name__)
+        except SQLAlchemyError as exc:  # unreachable, most likely: the next pass retries
+            log.warning("alert relay failed: %s", type(exc).__name__)
 
     def record_held_failures(self) -> None:
         """Write the runs that failed while PostgreSQL was down, now that it may be back."""
