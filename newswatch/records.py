@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from storage.models import Alert, Article, SourceError, SourceRun, Story
 
@@ -29,7 +29,7 @@ def alert_rows(
     rows = []
     for alert, story_title in session.exec(query).all():
         message_title = (alert.payload.get("message") or {}).get("title", "")
-        rows.append(alert.model_dump() | {"title": story_title or message_title or ""})
+        rows.append(row_of(alert) | {"title": story_title or message_title or ""})
     return rows
 
 
@@ -45,7 +45,7 @@ def article_detail(session: Session, article_id: int) -> dict[str, Any] | None:
         return None
     story = session.get(Story, article.story_id) if article.story_id else None
     alerts = session.exec(select(Alert).where(Alert.article_id == article_id).order_by(col(Alert.id))).all()
-    return article.model_dump() | {
+    return row_of(article) | {
         "story_title": story.title if story else None,
         "alerts": [{"id": a.id, "channel": a.channel, "kind": a.kind, "status": a.status} for a in alerts],
     }
@@ -80,3 +80,9 @@ def run_source_lines(session: Session, run_id: int) -> list[str]:
                 line += f" ({first.url})"
         lines.append(line)
     return lines
+
+
+def row_of(record: SQLModel) -> dict[str, Any]:
+    """A stored row's fields. A status column reads back from the database as its text, not
+    its StrEnum member: the same value, which Pydantic's serializer would warn about."""
+    return record.model_dump(warnings=False)
