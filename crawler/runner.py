@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from crawler.config import CrawlConfig
 from crawler.context import RunContext
 from crawler.frontier import frontier_settings
 from crawler.netlog import quiet_network_tracebacks
+from crawler.orphans import die_with_parent
 from crawler.recorder import RunRecorder, item_failures
 from crawler.scrapy_settings import scrapy_settings
 from crawler.sources import Source
@@ -117,6 +119,14 @@ def crawl_in_process(
     recorder.finish(SourceRunStatus.INTERRUPTED if "shutdown" in reasons else None)
 
 
+def _child_crawl(config: CrawlConfig, sources: list[Source], run_id: int, channels: list[str],
+                 refetch: bool, parent: int) -> None:
+    """A one-off crawl's child: killed with `newswatch crawl` (SIGKILL included), never left
+    crawling on its own."""
+    die_with_parent(parent)
+    crawl_in_process(config, sources, run_id, channels, refetch)
+
+
 def crawl(
     config: CrawlConfig,
     sources: list[Source],
@@ -129,7 +139,7 @@ def crawl(
     run_id = start_run(config.database_url, sources, trigger)
     ctx = multiprocessing.get_context("spawn")
     child = ctx.Process(
-        target=crawl_in_process, args=(config, sources, run_id, channels, refetch),
+        target=_child_crawl, args=(config, sources, run_id, channels, refetch, os.getpid()),
         name=f"newswatch-crawl-{run_id}",
     )
     child.start()

@@ -9,7 +9,7 @@
   `scheduler.lock`) makes it one daemon per database, and the job store is the database's
   own (`scheduler.jobstore`).
 - Each crawl runs in a child process with a hard time limit (`scheduler.isolation`), which
-  dies with the daemon (`scheduler.orphans`); a start after a daemon that did not stop
+  dies with the daemon (`crawler.orphans`); a start after a daemon that did not stop
   cleanly says so (`scheduler.stops`).
 - SIGTERM/SIGINT: no new run starts; runs in progress finish, or are stopped and recorded
   as interrupted, before ``shutdown_grace_seconds`` is up.

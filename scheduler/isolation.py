@@ -18,10 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from crawler.config import CrawlConfig
+from crawler.orphans import die_with_parent
 from crawler.runner import RunSummary, crawl_in_process, mark_killed, start_run, summarize
 from crawler.sources import Source
 from scheduler.config import SchedulerConfig
-from scheduler.orphans import die_with_parent
 
 log = logging.getLogger(__name__)
 _POLL_SECONDS = 0.2

@@ -174,3 +174,29 @@ def test_an_interrupted_run_leaves_the_sources_health_as_it_was(make_settings) -
         state = session.get(SourceState, "cut-short")
     assert state is not None and state.consecutive_failures == 0
     assert state.health not in ("failing", "degraded") and state.last_error is None
+
+
+def test_a_crawl_killed_with_sigkill_takes_its_crawl_process_with_it(tmp_path: Path) -> None:
+    import psutil
+
+    from test_daemon_support import hung_source_toml, wait_until
+
+    with HungServer() as hung:
+        sources = tmp_path / "sources.toml"
+        sources.write_text(hung_source_toml(hung.url), encoding="utf-8")
+        env = fast_env(DATABASE_URL=f"sqlite:///{tmp_path / 'nw.db'}", SOURCES=sources,
+                       DATA_DIR=tmp_path / "data")
+        command = subprocess.Popen([sys.executable, "-m", "newswatch", "crawl"], env=env,
+                                   cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            parent = psutil.Process(command.pid)
+            children = wait_until(lambda: parent.children(recursive=True), 60,
+                                  "the crawl's child process")
+            command.kill()  # SIGKILL: no clean-up runs in the parent
+            command.wait()
+            _, alive = psutil.wait_procs(children, timeout=60)
+            assert alive == [], "the crawl process outlived `newswatch crawl`"
+        finally:
+            for child in psutil.Process().children(recursive=True):
+                if child.pid != command.pid and "newswatch" in " ".join(child.cmdline()):
+                    child.kill()

@@ -1,4 +1,4 @@
-"""A crawl child never outlives its daemon.
+"""A crawl child never outlives its parent (the daemon, a worker, `newswatch crawl`).
 
 A daemon killed with SIGKILL (or by the OOM killer) runs no clean-up, and its crawl children
 would go on crawling beside the restarted daemon. On Linux each child asks the kernel for a
