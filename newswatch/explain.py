@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from sqlmodel import Session, col, select
 
+from alerts.verdicts import verdict
 from dedup import canonical_url
 from storage.models import Alert, Article, Page, SourceError
 from storage.queries import find_article, find_page, get_story, story_articles
@@ -62,7 +62,8 @@ def _article_report(session: Session, article: Article) -> dict[str, Any]:
         "found": True,
         "ref": article.url,
         "article": {"id": article.id, "url": article.url, "source": article.source, "title": article.title, "status": article.status, "published_at": article.published_at},
-        "verdict": _verdict(article, alerts, _story_alerted(session, article)),
+        "verdict": verdict(article, alerted=bool(alerts),
+                           story_alerted=_story_alerted(session, article)),
         "duplicate_of": article.duplicate_of,
         "similarity": article.similarity,
         "decision": article.decision,
@@ -87,26 +88,6 @@ def _story_alerted(session: Session, article: Article) -> bool:
         Alert.story_id == article.story_id, Alert.article_id != article.id
     )
     return session.exec(query.limit(1)).first() is not None
-
-
-def _verdict(article: Article, alerts: Sequence[Alert], story_alerted: bool = False) -> str:
-    if article.is_seed:
-        return "seed article (known corpus)"
-    if article.status == "known" and (article.decision or "").startswith("same event"):
-        return "reports an event of the seed corpus: never alerted"
-    if article.status == "known":
-        return "copy of a known (seed) article: never alerted"
-    if article.status == "duplicate":
-        return "duplicate of an earlier article: joined its story"
-    if not article.relevant:
-        return "off-topic"
-    if not article.announcement:
-        return "on-topic, but not an announcement"
-    if alerts:
-        return "alerted"
-    if story_alerted:
-        return "another report of an event already alerted: listed under \"also reported by\""
-    return "announcement, no alert (no channel configured or alerts disabled)"
 
 
 def _lines(report: dict[str, Any]) -> list[str]:

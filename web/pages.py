@@ -7,6 +7,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from alerts.verdicts import report_verdict
 from web.cursor import decode_cursor, encode_cursor
 from web.figures import report_figures
 from web.filters import parse_filter, parse_page_size
@@ -20,7 +21,6 @@ from web.operations import (
 )
 from web.stories import announcement_story, story_alerts, story_page, story_reports
 from web.templating import render
-from web.verdicts import report_verdict
 
 
 def _session(request: Request) -> Session:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from alerts.verdicts import report_verdict
 from storage.models import Alert, Article, Story
 from web.figures import figures_updated, report_figures, story_investment
-from web.verdicts import report_verdict
 
 API_VERSION = 1
 

@@ -1,7 +1,5 @@
-"""Why each report of a story did or did not alert, recomputed from its stored columns.
-
-The wording is `newswatch explain`'s, so the dashboard and the command say the same thing.
-"""
+"""Why a stored article did or did not alert, from its stored columns: the one wording that
+`newswatch explain` and the dashboard both give."""
 
 from __future__ import annotations
 
@@ -9,13 +7,14 @@ from storage.models import Alert, Article
 
 
 def report_verdict(article: Article, story_alerts: list[Alert]) -> str:
+    """The verdict of one report, given every alert of its story."""
     own = [a for a in story_alerts if a.article_id == article.id]
     # As in SQL: an alert with no article (a digest) is nobody's report.
     others = any(a.article_id is not None and a.article_id != article.id for a in story_alerts)
-    return _verdict(article, bool(own), others)
+    return verdict(article, alerted=bool(own), story_alerted=others)
 
 
-def _verdict(article: Article, alerted: bool, story_alerted: bool) -> str:
+def verdict(article: Article, *, alerted: bool, story_alerted: bool = False) -> str:
     if article.is_seed:
         return "seed article (known corpus)"
     if article.status == "known" and (article.decision or "").startswith("same event"):
