@@ -3,9 +3,10 @@
 Any number of workers, on any machine, share one Redis (`scheduler.workqueue`) and one
 PostgreSQL. A worker:
 
-- takes the first queued run whose host no other worker is crawling, and holds its lease
-  and host lock with a heartbeat while a child process crawls it through scrapy-redis
-  (`crawler.frontier`);
+- takes the first queued runs whose hosts no other worker is crawling (up to
+  ``sources_per_crawl``: a crawl process costs about two CPU seconds to start, so a batch
+  shares it), and holds their leases and host locks with a heartbeat while one child process
+  crawls them through scrapy-redis (`crawler.frontier`);
 - taking over a run another worker abandoned (killed, cut off), closes that run's row as
   killed and starts the source again from a clean frontier: the pages the dead worker
   stored are in the seen-store and are not fetched again, the rest are;
