@@ -26,7 +26,7 @@ from typing import Self
 from urllib.parse import unquote
 
 from devkit.replica.farmnews import KIND_CYCLE, farm_news
-from devkit.replica.served import Served
+from devkit.replica.served import Served, SiteHandler
 from devkit.replica.server import HTML_TYPE, NOT_FOUND, SERVER_ERROR, _toml
 from devkit.replica.sites import SITE_KINDS, Site
 
@@ -211,18 +211,7 @@ class HostFarm(Served):
     def _handler(self, index: int) -> type[BaseHTTPRequestHandler]:
         farm, site, host = self, self.sites[index], self.hosts[index]
 
-        class Handler(BaseHTTPRequestHandler):
-            server_version = "nginx"
-            sys_version = ""
-            protocol_version = "HTTP/1.1"
-            timeout = 30  # idle keep-alive connections do not hold a thread forever
-
-            def do_GET(self) -> None:  # http.server's naming
-                self._answer(send_body=True)
-
-            def do_HEAD(self) -> None:
-                self._answer(send_body=False)
-
+        class Handler(SiteHandler):
             def _answer(self, send_body: bool) -> None:
                 farm._count(farm.requests, (host, self.path))
                 article = farm._is_article(index, self.path)

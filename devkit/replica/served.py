@@ -4,7 +4,7 @@ sites and the host farm's)."""
 from __future__ import annotations
 
 import threading
-from http.server import ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Self
 
@@ -49,3 +49,22 @@ class Served:
         trace: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+class SiteHandler(BaseHTTPRequestHandler):
+    """A news site's request handler: looks like nginx, keeps connections alive for a while;
+    subclasses answer in `_answer`."""
+
+    server_version = "nginx"
+    sys_version = ""
+    protocol_version = "HTTP/1.1"
+    timeout = 30  # idle keep-alive connections do not hold a thread forever
+
+    def do_GET(self) -> None:  # http.server's naming
+        self._answer(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._answer(send_body=False)
+
+    def _answer(self, send_body: bool) -> None:
+        raise NotImplementedError

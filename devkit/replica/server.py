@@ -12,7 +12,7 @@ from urllib.parse import unquote
 from devkit.replica.arabic import arabic_articles
 from devkit.replica.article import ReplicaArticle
 from devkit.replica.examples import example_articles
-from devkit.replica.served import Served
+from devkit.replica.served import Served, SiteHandler
 from devkit.replica.sites import DEFAULT_SITES, SITE_KINDS, Site
 from devkit.replica.sites.base import PAGE_WEIGHTS
 
@@ -160,18 +160,7 @@ class ReplicaWeb(Served):
     def _handler(self, name: str) -> type[BaseHTTPRequestHandler]:
         replica, site = self, self.sites[name]
 
-        class Handler(BaseHTTPRequestHandler):
-            server_version = "nginx"
-            sys_version = ""
-            protocol_version = "HTTP/1.1"
-            timeout = 30  # idle keep-alive connections do not hold a thread forever
-
-            def do_GET(self) -> None:  # http.server's naming
-                self._answer(send_body=True)
-
-            def do_HEAD(self) -> None:
-                self._answer(send_body=False)
-
+        class Handler(SiteHandler):
             def _answer(self, send_body: bool) -> None:
                 replica._log(name, self.path)
                 fault = replica._override_for(name, self.path)
