@@ -103,7 +103,6 @@ class Worker:
     """One worker's state; `run_worker` drives it."""
 
     config: SchedulerConfig
-    services: DaemonServices
     queue: WorkQueue
     runtime: DaemonRuntime
     name: str
@@ -371,7 +370,7 @@ def run_worker(config: SchedulerConfig, services: DaemonServices, *,
     runtime = DaemonRuntime(config=config, services=services, engine=services.open_database(),
                             sources={s.name: s for s in sources}, crawl=_no_crawl, stop=stop,
                             metrics=metrics)
-    worker = Worker(config=config, services=services, queue=queue, runtime=runtime, name=name,
+    worker = Worker(config=config, queue=queue, runtime=runtime, name=name,
                     crawl=isolated_crawl(services, services.channels), metrics=metrics)
     server = _start_metrics(config, metrics, worker)
     log.warning("newswatch worker %s started: %d sources in its catalogue", name, len(sources))

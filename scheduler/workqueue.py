@@ -69,11 +69,11 @@ end
 return 1
 """
 
-# KEYS: leases, owners, pending. ARGV: worker, host key, source, run id.
+# KEYS: owners. ARGV: worker, source, run id.
 _NOTE_RUN = """
-local owner = redis.call('HGET', KEYS[2], ARGV[3])
+local owner = redis.call('HGET', KEYS[1], ARGV[2])
 if not owner or cjson.decode(owner)['worker'] ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[2], ARGV[3], cjson.encode({worker = ARGV[1], run_id = tonumber(ARGV[4])}))
+redis.call('HSET', KEYS[1], ARGV[2], cjson.encode({worker = ARGV[1], run_id = tonumber(ARGV[3])}))
 return 1
 """
 
@@ -203,8 +203,7 @@ class WorkQueue:
     def note_run(self, worker: str, run: SourceRun, run_id: int) -> bool:
         """Remember the run row, so a worker that takes the run over can close it."""
         keys = self._run_keys
-        return bool(self._scripts["note"](keys=[keys["leases"], keys["owners"], keys["pending"]],
-                                          args=[worker, self.host_key(run.host), run.source, run_id]))
+        return bool(self._scripts["note"](keys=[keys["owners"]], args=[worker, run.source, run_id]))
 
     def renew(self, worker: str, run: SourceRun) -> bool:
         """Push the lease and host lock on; False when the run is no longer ours."""
