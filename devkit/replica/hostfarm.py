@@ -27,7 +27,7 @@ from urllib.parse import unquote
 
 from devkit.replica.farmnews import KIND_CYCLE, farm_news
 from devkit.replica.served import Served, SiteHandler
-from devkit.replica.server import HTML_TYPE, NOT_FOUND, SERVER_ERROR, _toml
+from devkit.replica.server import _toml, render
 from devkit.replica.sites import SITE_KINDS, Site
 
 MAX_SITES = 24
@@ -237,13 +237,7 @@ class HostFarm(Served):
             def _render(self) -> tuple[int, str, bytes]:
                 if self.path.split("?", 1)[0] == "/robots.txt":
                     return 200, "text/plain; charset=utf-8", ROBOTS
-                try:
-                    route = site.resolve(self.path)
-                except Exception:  # a rendering bug must answer 500, not hang the client
-                    return 500, HTML_TYPE, SERVER_ERROR
-                if route is None:
-                    return 404, HTML_TYPE, NOT_FOUND
-                return 200, *route
+                return render(site, self.path)
 
             def log_message(self, format: str, *args: object) -> None:
                 pass  # the counters are the log

@@ -180,18 +180,23 @@ class ReplicaWeb(Served):
                     self.wfile.write(body)
 
             def _render(self) -> tuple[int, str, bytes]:
-                try:
-                    route = site.resolve(self.path)
-                except Exception:  # a rendering bug must answer 500, not hang the client
-                    return 500, HTML_TYPE, SERVER_ERROR
-                if route is None:
-                    return 404, HTML_TYPE, NOT_FOUND
-                return 200, *route
+                return render(site, self.path)
 
             def log_message(self, format: str, *args: object) -> None:
                 pass  # the request list is the log; stderr noise would clutter test output
 
         return Handler
+
+
+def render(site: Site, path: str) -> tuple[int, str, bytes]:
+    """A site's answer to ``path``: status, content type and body."""
+    try:
+        route = site.resolve(path)
+    except Exception:  # a rendering bug must answer 500, not hang the client
+        return 500, HTML_TYPE, SERVER_ERROR
+    if route is None:
+        return 404, HTML_TYPE, NOT_FOUND
+    return 200, *route
 
 
 def _toml(value: object) -> str:
